@@ -1,0 +1,247 @@
+//! The command line: argument shapes (clap) and exit statuses. Each subcommand calls one
+//! library function; no map logic lives here.
+
+use crate::diagnostic::{self, Format, Lang};
+use crate::export::{self};
+use crate::import;
+use crate::output::write_atomic;
+use crate::pipeline;
+use crate::project::SETTINGS_FILE;
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::ffi::OsString;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Compile, check and render Peta Proses Bisnis (Permenpan RB 19/2018) from text sources.
+#[derive(Debug, Parser)]
+#[command(name = "peta", version, about, max_term_width = 100)]
+pub struct Args {
+    /// Language of messages: id (Bahasa Indonesia, default) or en. Overrides peta.yaml.
+    #[arg(long, global = true, value_name = "LANG")]
+    pub lang: Option<Lang>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Parse, compile and check a project; exit 1 when the maps have errors.
+    Check {
+        /// Project folder (with peta.yaml) or a single .peta file.
+        #[arg(default_value = ".")]
+        path: PathBuf,
+        /// How to print problems.
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+    },
+    /// Print the compiled model (schema peta/1) on stdout.
+    Export {
+        #[arg(default_value = ".")]
+        path: PathBuf,
+        #[arg(long, value_enum, default_value = "json")]
+        format: ExportFormat,
+    },
+    /// Write .peta sources from a peta/1 JSON document.
+    Import {
+        /// The JSON file to read.
+        file: PathBuf,
+        /// Folder to write into (created if missing).
+        #[arg(long, default_value = ".")]
+        out: PathBuf,
+        /// Overwrite files that already exist.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Json,
+    Yaml,
+}
+
+/// Exit statuses: 0 clean, 1 the maps (or the input) have errors, 2 usage, I/O or internal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Clean = 0,
+    Problems = 1,
+    Failure = 2,
+}
+
+/// Runs the command line and returns the process exit status.
+pub fn run<I, T>(args: I) -> ExitCode
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let args = match Args::try_parse_from(args) {
+        Ok(args) => args,
+        Err(err) => {
+            let _ = err.print();
+            return ExitCode::from(if err.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let status = match execute(&args) {
+        Ok(status) => status,
+        Err(err) => {
+            eprintln!("peta: error: {err:#}");
+            Status::Failure
+        }
+    };
+    ExitCode::from(status as u8)
+}
+
+fn execute(args: &Args) -> Result<Status> {
+    match &args.command {
+        Command::Check { path, format } => check(path, *format, args.lang),
+        Command::Export { path, format } => export(path, *format, args.lang),
+        Command::Import { file, out, force } => import(file, out, *force),
+    }
+}
+
+/// Writes to stdout, ignoring a closed pipe (`peta export | head`).
+fn print(text: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes());
+    let _ = out.flush();
+}
+
+fn check(path: &Path, format: Format, lang: Option<Lang>) -> Result<Status> {
+    let compiled = pipeline::compile(path)?;
+    let lang = compiled.lang(lang);
+    let color = format == Format::Human && std::io::stdout().is_terminal();
+    let diagnostics = &compiled.diagnostics;
+    print(&diagnostic::render(
+        diagnostics,
+        &compiled.project.sources,
+        format,
+        lang,
+        color,
+    ));
+    if format != Format::Json {
+        let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+        let warnings = diagnostics.len() - errors;
+        let files = compiled.project.files.len();
+        let summary = match lang {
+            Lang::Id => format!(
+                "peta: {errors} galat, {warnings} peringatan; {} proses dalam {files} berkas",
+                compiled.book.processes.len()
+            ),
+            Lang::En => format!(
+                "peta: {errors} errors, {warnings} warnings; {} processes in {files} files",
+                compiled.book.processes.len()
+            ),
+        };
+        eprintln!("{summary}");
+    }
+    Ok(if compiled.has_errors() {
+        Status::Problems
+    } else {
+        Status::Clean
+    })
+}
+
+fn export(path: &Path, format: ExportFormat, lang: Option<Lang>) -> Result<Status> {
+    let compiled = pipeline::compile(path)?;
+    if compiled.has_errors() {
+        let lang = compiled.lang(lang);
+        let color = std::io::stderr().is_terminal();
+        eprint!(
+            "{}",
+            diagnostic::render(
+                &compiled.diagnostics,
+                &compiled.project.sources,
+                Format::Human,
+                lang,
+                color
+            )
+        );
+        eprintln!("peta: not exported: fix the errors above first");
+        return Ok(Status::Problems);
+    }
+    let model = export::export(&compiled.book, &compiled.project.sources);
+    print(&match format {
+        ExportFormat::Json => export::to_json(&model),
+        ExportFormat::Yaml => export::to_yaml(&model),
+    });
+    Ok(Status::Clean)
+}
+
+fn import(file: &Path, out: &Path, force: bool) -> Result<Status> {
+    let text = std::fs::read_to_string(file)
+        .with_context(|| format!("cannot read `{}`", file.display()))?;
+    let origin = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let model = match import::read_json(&text) {
+        Ok(model) => model,
+        Err(err) => {
+            eprintln!("peta: error: {}: {err}", file.display());
+            return Ok(Status::Problems);
+        }
+    };
+    let sources = match import::to_sources(&model, &origin) {
+        Ok(sources) => sources,
+        Err(errors) => {
+            for err in &errors {
+                eprintln!("peta: error: {}: {err}", file.display());
+            }
+            eprintln!("peta: nothing written ({} problems)", errors.len());
+            return Ok(Status::Problems);
+        }
+    };
+
+    // The generated sources must compile cleanly; anything else is a bug in the writer.
+    let mut check = crate::project::Project::default();
+    for (name, text) in &sources {
+        let id = check.sources.add(name.clone(), None, text.clone());
+        check.files.push(id);
+    }
+    let compiled = pipeline::compile_loaded(check);
+    if compiled.has_errors() {
+        let shown = diagnostic::render(
+            &compiled.diagnostics,
+            &compiled.project.sources,
+            Format::Concise,
+            Lang::En,
+            false,
+        );
+        anyhow::bail!("internal error: the generated sources do not compile:\n{shown}");
+    }
+
+    let mut targets: Vec<(PathBuf, String)> = sources
+        .into_iter()
+        .map(|(name, text)| (out.join(name), text))
+        .collect();
+    let settings = out.join(SETTINGS_FILE);
+    if !settings.exists() {
+        targets.push((
+            settings,
+            "# Pengaturan proyek peta (lihat README, bagian peta.yaml).\nlang: id\n".to_string(),
+        ));
+    }
+    let existing: Vec<String> = targets
+        .iter()
+        .filter(|(path, _)| path.exists())
+        .map(|(path, _)| path.display().to_string())
+        .collect();
+    if !existing.is_empty() && !force {
+        anyhow::bail!(
+            "these files already exist and were not touched: {} (use --force to overwrite)",
+            existing.join(", ")
+        );
+    }
+    for (path, text) in &targets {
+        write_atomic(path, text.as_bytes())?;
+    }
+    eprintln!(
+        "peta: wrote {} files into {}",
+        targets.len(),
+        out.display()
+    );
+    Ok(Status::Clean)
+}

@@ -1,0 +1,20 @@
+//! peta: compiles Peta Proses Bisnis maps (Permenpan RB 19/2018) written in the peta language
+//! into a checked model, and renders them.
+//!
+//! The stages, each its own module, with typed hand-offs (README, "How peta works"):
+//! `project` (files) → `syntax` (ast::File) → `model` (Book) → `export` / `import`.
+//! `pipeline` chains them; `cli` is the thin command-line layer over `pipeline`.
+
+pub mod cli;
+pub mod diagnostic;
+pub mod export;
+pub mod import;
+pub mod model;
+pub mod output;
+pub mod pipeline;
+pub mod project;
+pub mod source;
+pub mod suggest;
+pub mod syntax;
+
+pub use cli::run;

@@ -1,0 +1,232 @@
+//! The model: a whole Peta Proses Bisnis book compiled from syntax trees. Units and processes
+//! sit in ordered vectors with `BTreeMap` indexes (never hash order into output); each leaf
+//! process owns a petgraph graph of its steps and flows. Every element keeps its span.
+
+pub mod code;
+mod compile;
+pub mod date;
+
+pub use code::Code;
+pub use compile::compile;
+
+use crate::source::Span;
+use crate::syntax::ast::{StepKind, Suppression};
+use petgraph::graph::{DiGraph, NodeIndex};
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Default)]
+pub struct Book {
+    pub meta: BookMeta,
+    /// In declaration order: files in sorted path order, then source order.
+    pub units: Vec<Unit>,
+    pub unit_index: BTreeMap<String, usize>,
+    /// In code order (`P0`, `P1`, `P1.1`, …, `P2`, …).
+    pub processes: Vec<Process>,
+    pub process_index: BTreeMap<String, usize>,
+    /// The book's own relation map (peta relasi), as declared.
+    pub relations: Vec<RelationDecl>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Draft,
+    Approved,
+}
+
+impl Status {
+    pub fn keyword(self) -> &'static str {
+        match self {
+            Status::Draft => "draf",
+            Status::Approved => "sah",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct BookMeta {
+    /// Where the `buku` block is; `None` when the project has none.
+    pub span: Option<Span>,
+    pub instansi: Option<String>,
+    pub short: Option<String>,
+    pub city: Option<String>,
+    pub title: Option<String>,
+    pub year: Option<i64>,
+    pub version: Option<String>,
+    pub status: Option<Status>,
+    /// ISO date `YYYY-MM-DD`.
+    pub date: Option<String>,
+    pub place: Option<String>,
+    pub signatory: Option<Signatory>,
+    pub suppressions: Vec<Suppression>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Signatory {
+    pub span: Span,
+    pub name: Option<String>,
+    pub title: Option<String>,
+    pub rank: Option<String>,
+    pub nip: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Unit {
+    pub id: String,
+    pub name: String,
+    pub external: bool,
+    pub parent: Option<String>,
+    pub aliases: Vec<String>,
+    pub description: Option<String>,
+    pub span: Span,
+    pub id_span: Span,
+    pub suppressions: Vec<Suppression>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Category {
+    Manajerial,
+    Utama,
+    Pendukung,
+}
+
+impl Category {
+    pub fn keyword(self) -> &'static str {
+        match self {
+            Category::Manajerial => "manajerial",
+            Category::Utama => "utama",
+            Category::Pendukung => "pendukung",
+        }
+    }
+
+    pub fn from_keyword(word: &str) -> Option<Category> {
+        match word.trim().to_lowercase().as_str() {
+            "manajerial" => Some(Category::Manajerial),
+            "utama" | "inti" => Some(Category::Utama),
+            "pendukung" => Some(Category::Pendukung),
+            _ => None,
+        }
+    }
+}
+
+/// A value as written, with where it was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    pub text: String,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Sipoc {
+    pub supplier: Vec<Item>,
+    pub input: Vec<Item>,
+    pub output: Vec<Item>,
+    pub customer: Vec<Item>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Process {
+    pub code: Code,
+    pub name: String,
+    pub name_span: Span,
+    pub parent: Option<String>,
+    pub children: Vec<String>,
+    /// 0 for the agency-level map, then the code's depth.
+    pub level: usize,
+    /// Declared or inherited from the nearest ancestor that declares one.
+    pub category: Option<Category>,
+    pub category_declared: bool,
+    pub description: Option<Item>,
+    pub sipoc: Sipoc,
+    pub notes: Vec<Item>,
+    /// The cross-functional map, when the process has lanes or steps.
+    pub map: Option<CrossMap>,
+    /// Span of the `proses` line.
+    pub span: Span,
+    pub suppressions: Vec<Suppression>,
+}
+
+impl Process {
+    pub fn code_text(&self) -> String {
+        self.code.to_string()
+    }
+
+    pub fn is_leaf(&self) -> bool {
+        self.children.is_empty()
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Lane {
+    pub unit: String,
+    pub span: Span,
+}
+
+/// A Peta Lintas Fungsi: lanes top to bottom and a graph of steps. Node indices follow the
+/// order the steps were written, so iteration over `graph.node_indices()` is source order.
+#[derive(Debug, Clone, Default)]
+pub struct CrossMap {
+    pub lanes: Vec<Lane>,
+    pub graph: DiGraph<Step, Flow>,
+    pub step_index: BTreeMap<String, NodeIndex>,
+}
+
+impl CrossMap {
+    pub fn steps(&self) -> impl Iterator<Item = (NodeIndex, &Step)> {
+        self.graph
+            .node_indices()
+            .map(move |i| (i, &self.graph[i]))
+    }
+
+    pub fn step(&self, id: &str) -> Option<&Step> {
+        self.step_index.get(id).map(|&i| &self.graph[i])
+    }
+
+    /// Flows in the order they were written (edge index order).
+    pub fn flows(&self) -> impl Iterator<Item = (&Step, &Step, &Flow)> {
+        self.graph.edge_indices().filter_map(move |e| {
+            let (a, b) = self.graph.edge_endpoints(e)?;
+            Some((&self.graph[a], &self.graph[b], &self.graph[e]))
+        })
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Step {
+    pub id: String,
+    pub kind: StepKind,
+    pub lane: String,
+    pub label: String,
+    /// The document or result this step produces, if written.
+    pub output: Option<String>,
+    pub notes: Vec<String>,
+    pub span: Span,
+    pub id_span: Span,
+    pub lane_span: Span,
+    pub label_span: Span,
+    pub suppressions: Vec<Suppression>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Flow {
+    pub label: Option<String>,
+    pub span: Span,
+    pub target_span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub struct RelationDecl {
+    pub code: String,
+    pub units: Vec<Item>,
+    pub span: Span,
+    pub suppressions: Vec<Suppression>,
+}
+
+impl Book {
+    pub fn unit(&self, id: &str) -> Option<&Unit> {
+        self.unit_index.get(id).map(|&i| &self.units[i])
+    }
+
+    pub fn process(&self, code: &str) -> Option<&Process> {
+        self.process_index.get(code).map(|&i| &self.processes[i])
+    }
+}

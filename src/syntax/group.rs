@@ -1,0 +1,454 @@
+//! Grouping: each statement joins the block its keyword belongs to. Indentation plays no part,
+//! so a mis-indented line keeps its meaning; a line that fits no open block is an error.
+
+use super::ast::*;
+use crate::diagnostic::{Diagnostic, Text};
+use crate::source::Span;
+use crate::suggest::closest;
+
+/// The blocks a field can belong to, with the keys each accepts and whether a key may repeat.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    Book,
+    Signatory,
+    Unit,
+    Process,
+    Step,
+}
+
+pub struct KeySpec {
+    pub key: &'static str,
+    pub repeats: bool,
+    pub meaning_id: &'static str,
+    pub meaning_en: &'static str,
+}
+
+const fn key(
+    key: &'static str,
+    repeats: bool,
+    meaning_id: &'static str,
+    meaning_en: &'static str,
+) -> KeySpec {
+    KeySpec {
+        key,
+        repeats,
+        meaning_id,
+        meaning_en,
+    }
+}
+
+pub const BOOK_KEYS: &[KeySpec] = &[
+    key("instansi", false, "nama lengkap instansi", "full name of the agency"),
+    key("singkatan", false, "nama singkat instansi", "short name of the agency"),
+    key("kota", false, "kota/kabupaten instansi", "city or regency of the agency"),
+    key("judul", false, "judul buku", "title of the book"),
+    key("tahun", false, "tahun buku", "year of the book"),
+    key("versi", false, "versi dokumen", "document version"),
+    key("status", false, "status pengesahan: draf atau sah", "approval status: draf or sah"),
+    key("tanggal", false, "tanggal pengesahan (2023-02-03 atau 03 Februari 2023)", "approval date (2023-02-03 or 03 Februari 2023)"),
+    key("tempat", false, "tempat penandatanganan", "place of signing"),
+];
+
+pub const SIGNATORY_KEYS: &[KeySpec] = &[
+    key("nama", false, "nama penandatangan", "signatory's name"),
+    key("jabatan", false, "jabatan penandatangan", "signatory's title"),
+    key("pangkat", false, "pangkat/golongan", "signatory's rank"),
+    key("nip", false, "NIP penandatangan", "signatory's civil-service number (NIP)"),
+];
+
+pub const UNIT_KEYS: &[KeySpec] = &[
+    key("induk", false, "id unit atasan", "id of the parent unit"),
+    key("alias", true, "nama lain unit ini", "another name for this unit"),
+    key("uraian", false, "tugas dan fungsi unit", "duties of the unit"),
+];
+
+pub const PROCESS_KEYS: &[KeySpec] = &[
+    key("kategori", false, "manajerial, utama atau pendukung", "manajerial, utama or pendukung"),
+    key("uraian", false, "uraian proses", "description of the process"),
+    key("pemasok", true, "pemasok (S dalam SIPOC)", "supplier (S of SIPOC)"),
+    key("masukan", true, "masukan (I dalam SIPOC)", "input (I of SIPOC)"),
+    key("keluaran", true, "keluaran (O dalam SIPOC)", "output (O of SIPOC)"),
+    key("pelanggan", true, "pelanggan (C dalam SIPOC)", "customer (C of SIPOC)"),
+    key("catatan", true, "catatan bebas", "free notes"),
+    key("lajur", true, "id unit lajur peta lintas fungsi, urut dari atas", "lane unit ids of the cross-functional map, top first"),
+];
+
+pub const STEP_KEYS: &[KeySpec] = &[
+    key("keluaran", false, "dokumen/hasil langkah ini", "document or result of this step"),
+    key("catatan", true, "catatan langkah", "note on the step"),
+];
+
+impl BlockKind {
+    pub fn keys(self) -> &'static [KeySpec] {
+        match self {
+            BlockKind::Book => BOOK_KEYS,
+            BlockKind::Signatory => SIGNATORY_KEYS,
+            BlockKind::Unit => UNIT_KEYS,
+            BlockKind::Process => PROCESS_KEYS,
+            BlockKind::Step => STEP_KEYS,
+        }
+    }
+
+    /// The word a user knows the block by.
+    pub fn word(self) -> &'static str {
+        match self {
+            BlockKind::Book => "buku",
+            BlockKind::Signatory => "penandatangan",
+            BlockKind::Unit => "unit/pihak",
+            BlockKind::Process => "proses",
+            BlockKind::Step => "langkah",
+        }
+    }
+
+    fn spec(self, key: &str) -> Option<&'static KeySpec> {
+        self.keys().iter().find(|k| k.key == key)
+    }
+}
+
+/// The innermost open block.
+#[derive(Debug, Clone, Copy)]
+enum Open {
+    Nothing,
+    Book(usize),
+    Signatory(usize),
+    Unit(usize),
+    Process(usize),
+    Step(usize, usize),
+    Relation(usize),
+}
+
+pub(super) fn group(file: &mut File, diagnostics: &mut Vec<Diagnostic>) {
+    let mut open = Open::Nothing;
+    let lines = std::mem::take(&mut file.lines);
+    for line in &lines {
+        let LineKind::Statement(statement) = &line.kind else {
+            continue;
+        };
+        open = place(file, open, line.span, statement, diagnostics);
+    }
+    file.lines = lines;
+}
+
+fn place(
+    file: &mut File,
+    open: Open,
+    span: Span,
+    statement: &Statement,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Open {
+    match statement {
+        Statement::Bad => open,
+        Statement::Book => {
+            file.books.push(BookBlock {
+                span,
+                ..BookBlock::default()
+            });
+            Open::Book(file.books.len() - 1)
+        }
+        Statement::Signatory => match open {
+            Open::Book(b) | Open::Signatory(b) => {
+                let book = &mut file.books[b];
+                if let Some(first) = &book.signatory {
+                    diagnostics.push(
+                        Diagnostic::error(
+                            "E009",
+                            span,
+                            Text::new(
+                                "`penandatangan` ditulis dua kali dalam satu buku",
+                                "`penandatangan` is written twice in one book",
+                            ),
+                        )
+                        .with_label(
+                            first.span,
+                            Text::new("yang pertama di sini", "first written here"),
+                        )
+                        .with_help(Text::new(
+                            "satu buku punya satu penandatangan; hapus salah satunya",
+                            "a book has one signatory; remove one of them",
+                        )),
+                    );
+                }
+                book.signatory = Some(SignatoryBlock {
+                    span,
+                    fields: Vec::new(),
+                });
+                Open::Signatory(b)
+            }
+            _ => {
+                diagnostics.push(out_of_place(
+                    span,
+                    "`penandatangan` hanya boleh di dalam blok `buku`",
+                    "`penandatangan` belongs inside a `buku` block",
+                    "tulis `penandatangan` di bawah baris `buku`",
+                    "write `penandatangan` below the `buku` line",
+                ));
+                open
+            }
+        },
+        Statement::Unit { external, id, name } => {
+            require_value(name, "nama unit", "unit name", diagnostics);
+            file.units.push(UnitBlock {
+                span,
+                external: *external,
+                id: id.clone(),
+                name: name.clone(),
+                fields: Vec::new(),
+                suppressions: Vec::new(),
+            });
+            Open::Unit(file.units.len() - 1)
+        }
+        Statement::Process { code, name } => {
+            require_value(name, "nama proses", "process name", diagnostics);
+            file.processes.push(ProcessBlock {
+                span,
+                code: code.clone(),
+                name: name.clone(),
+                fields: Vec::new(),
+                steps: Vec::new(),
+                suppressions: Vec::new(),
+            });
+            Open::Process(file.processes.len() - 1)
+        }
+        Statement::Relation { code, units } => {
+            require_value(units, "daftar unit", "unit list", diagnostics);
+            file.relations.push(Relation {
+                span,
+                code: code.clone(),
+                units: units.clone(),
+                suppressions: Vec::new(),
+            });
+            Open::Relation(file.relations.len() - 1)
+        }
+        Statement::Step {
+            kind,
+            id,
+            lane,
+            label,
+        } => match open {
+            Open::Process(p) | Open::Step(p, _) => {
+                require_value(label, "label langkah", "step label", diagnostics);
+                let steps = &mut file.processes[p].steps;
+                steps.push(StepBlock {
+                    span,
+                    kind: *kind,
+                    id: id.clone(),
+                    lane: lane.clone(),
+                    label: label.clone(),
+                    fields: Vec::new(),
+                    flows: Vec::new(),
+                    suppressions: Vec::new(),
+                });
+                Open::Step(p, steps.len() - 1)
+            }
+            _ => {
+                diagnostics.push(out_of_place(
+                    span,
+                    &format!("langkah `{}` harus berada di dalam sebuah `proses`", id.value),
+                    &format!("step `{}` must be inside a `proses`", id.value),
+                    "tulis langkah di bawah baris `proses KODE: Nama` yang memetakannya",
+                    "write the step below the `proses CODE: Name` line of the process it maps",
+                ));
+                open
+            }
+        },
+        Statement::Flow { target, label } => match open {
+            Open::Step(p, s) => {
+                file.processes[p].steps[s].flows.push(FlowStmt {
+                    span,
+                    target: target.clone(),
+                    label: label.clone(),
+                });
+                open
+            }
+            _ => {
+                diagnostics.push(out_of_place(
+                    span,
+                    "`lanjut` harus berada tepat di bawah langkah asalnya",
+                    "`lanjut` must come right below the step it leaves",
+                    "tulis `lanjut ke ID` di bawah baris `tugas`/`keputusan`/`mulai` yang dituju darinya",
+                    "write `lanjut ke ID` below the `tugas`/`keputusan`/`mulai` line it starts from",
+                ));
+                open
+            }
+        },
+        Statement::Suppression { code, reason } => {
+            let suppression = Suppression {
+                span,
+                code: code.clone(),
+                reason: reason.clone(),
+            };
+            let target = match open {
+                Open::Nothing => None,
+                Open::Book(b) | Open::Signatory(b) => Some(&mut file.books[b].suppressions),
+                Open::Unit(u) => Some(&mut file.units[u].suppressions),
+                Open::Process(p) => Some(&mut file.processes[p].suppressions),
+                Open::Step(p, s) => Some(&mut file.processes[p].steps[s].suppressions),
+                Open::Relation(r) => Some(&mut file.relations[r].suppressions),
+            };
+            match target {
+                Some(list) => list.push(suppression),
+                None => diagnostics.push(out_of_place(
+                    span,
+                    "`abaikan` harus berada di bawah unsur yang dikecualikan",
+                    "`abaikan` must come below the element it exempts",
+                    "tulis `abaikan KODE: alasan` di bawah proses, langkah atau unit yang bersangkutan",
+                    "write `abaikan CODE: reason` below the process, step or unit concerned",
+                )),
+            }
+            open
+        }
+        Statement::Field { key, value } => {
+            place_field(file, open, span, key, value, diagnostics);
+            open
+        }
+    }
+}
+
+fn out_of_place(span: Span, id: &str, en: &str, help_id: &str, help_en: &str) -> Diagnostic {
+    Diagnostic::error("E005", span, Text::new(id, en)).with_help(Text::new(help_id, help_en))
+}
+
+fn require_value(
+    value: &Spanned<String>,
+    what_id: &str,
+    what_en: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    if value.value.trim().is_empty() {
+        diagnostics.push(
+            Diagnostic::error(
+                "E007",
+                value.span,
+                Text::new(format!("{what_id} kosong"), format!("empty {what_en}")),
+            )
+            .with_help(Text::new(
+                format!("tulis {what_id} setelah tanda `:`"),
+                format!("write the {what_en} after the `:`"),
+            )),
+        );
+    }
+}
+
+fn place_field(
+    file: &mut File,
+    open: Open,
+    span: Span,
+    key: &Spanned<String>,
+    value: &Spanned<String>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    // Innermost block first, then the blocks around it.
+    let chain: Vec<(BlockKind, Open)> = match open {
+        Open::Nothing | Open::Relation(_) => Vec::new(),
+        Open::Book(_) => vec![(BlockKind::Book, open)],
+        Open::Signatory(b) => vec![
+            (BlockKind::Signatory, open),
+            (BlockKind::Book, Open::Book(b)),
+        ],
+        Open::Unit(_) => vec![(BlockKind::Unit, open)],
+        Open::Process(_) => vec![(BlockKind::Process, open)],
+        Open::Step(p, _) => vec![
+            (BlockKind::Step, open),
+            (BlockKind::Process, Open::Process(p)),
+        ],
+    };
+    let Some(&(kind, target)) = chain.iter().find(|(k, _)| k.spec(&key.value).is_some()) else {
+        diagnostics.push(unknown_key(key, &chain));
+        return;
+    };
+    let spec = kind.spec(&key.value).expect("found above");
+    if value.value.trim().is_empty() {
+        require_value(value, &format!("nilai `{}`", key.value), &format!("value of `{}`", key.value), diagnostics);
+    }
+    let fields = match target {
+        Open::Book(b) => &mut file.books[b].fields,
+        Open::Signatory(b) => match &mut file.books[b].signatory {
+            Some(s) => &mut s.fields,
+            None => return,
+        },
+        Open::Unit(u) => &mut file.units[u].fields,
+        Open::Process(p) => &mut file.processes[p].fields,
+        Open::Step(p, s) => &mut file.processes[p].steps[s].fields,
+        Open::Nothing | Open::Relation(_) => return,
+    };
+    if !spec.repeats {
+        if let Some(first) = fields.iter().find(|f| f.key.value == key.value) {
+            diagnostics.push(
+                Diagnostic::error(
+                    "E009",
+                    key.span,
+                    Text::new(
+                        format!("`{}` ditulis dua kali dalam satu {}", key.value, kind.word()),
+                        format!("`{}` is written twice in one {}", key.value, kind.word()),
+                    ),
+                )
+                .with_label(first.key.span, Text::new("yang pertama di sini", "first written here"))
+                .with_help(Text::new(
+                    format!("`{}` hanya boleh satu; hapus atau gabungkan salah satunya", key.value),
+                    format!("`{}` takes one value; remove or merge one of them", key.value),
+                )),
+            );
+            return;
+        }
+    }
+    fields.push(Field {
+        span,
+        key: key.clone(),
+        value: value.clone(),
+    });
+}
+
+fn unknown_key(key: &Spanned<String>, chain: &[(BlockKind, Open)]) -> Diagnostic {
+    let Some(&(inner, _)) = chain.first() else {
+        return out_of_place(
+            key.span,
+            &format!("isian `{}` tidak berada di dalam blok apa pun", key.value),
+            &format!("field `{}` is not inside any block", key.value),
+            "tulis isian di bawah baris `buku`, `unit`, `pihak` atau `proses` yang dimaksud",
+            "write fields below the `buku`, `unit`, `pihak` or `proses` line they describe",
+        );
+    };
+    let known: Vec<&str> = chain
+        .iter()
+        .flat_map(|(k, _)| k.keys().iter().map(|s| s.key))
+        .collect();
+    let mut d = Diagnostic::error(
+        "E004",
+        key.span,
+        Text::new(
+            format!("isian `{}` tidak dikenal dalam {}", key.value, inner.word()),
+            format!("unknown field `{}` in {}", key.value, inner.word()),
+        ),
+    );
+    if let Some(step_kind) = StepKind::from_keyword(&key.value) {
+        let kw = step_kind.keyword();
+        return d.with_help(Text::new(
+            format!("`{kw}` adalah langkah: tulis `{kw} ID di LAJUR: label`"),
+            format!("`{kw}` is a step: write `{kw} ID di LANE: label`"),
+        ));
+    }
+    let elsewhere = [
+        BlockKind::Book,
+        BlockKind::Signatory,
+        BlockKind::Unit,
+        BlockKind::Process,
+        BlockKind::Step,
+    ]
+    .into_iter()
+    .find(|k| k.spec(&key.value).is_some());
+    d = match (closest(&key.value, known.iter().copied()), elsewhere) {
+        (_, Some(other)) => d.with_help(Text::new(
+            format!("`{}` adalah isian {}; pindahkan ke blok itu", key.value, other.word()),
+            format!("`{}` is a field of {}; move it to that block", key.value, other.word()),
+        )),
+        (Some(near), None) => d.with_help(Text::new(
+            format!("mungkin maksudnya `{near}`?"),
+            format!("did you mean `{near}`?"),
+        )),
+        (None, None) => d.with_help(Text::new(
+            format!("isian yang dikenal: {}", known.join(", ")),
+            format!("known fields: {}", known.join(", ")),
+        )),
+    };
+    d
+}

@@ -1,0 +1,11 @@
+//! Syntax: source text → typed syntax tree ([`ast::File`]), with a diagnostic for every line
+//! that cannot be read.
+
+pub mod ast;
+mod explain;
+pub mod group;
+mod parser;
+pub mod write;
+
+pub use explain::KEYWORDS;
+pub use parser::parse;
