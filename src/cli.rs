@@ -238,10 +238,6 @@ fn import(file: &Path, out: &Path, force: bool) -> Result<Status> {
     for (path, text) in &targets {
         write_atomic(path, text.as_bytes())?;
     }
-    eprintln!(
-        "peta: wrote {} files into {}",
-        targets.len(),
-        out.display()
-    );
+    eprintln!("peta: wrote {} files into {}", targets.len(), out.display());
     Ok(Status::Clean)
 }

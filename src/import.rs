@@ -26,7 +26,11 @@ pub fn read_json(text: &str) -> Result<Export, ImportError> {
         let path = err.path().to_string();
         let inner = err.into_inner();
         ImportError {
-            path: if path == "." { "$".into() } else { format!("$.{path}") },
+            path: if path == "." {
+                "$".into()
+            } else {
+                format!("$.{path}")
+            },
             message: inner.to_string(),
         }
     })
@@ -56,15 +60,27 @@ fn is_ident(text: &str) -> bool {
 fn validate(e: &Export, errors: &mut Vec<ImportError>) {
     let mut err = |path: String, message: String| errors.push(ImportError { path, message });
     if e.schema != SCHEMA {
-        err("$.schema".into(), format!("expected \"{SCHEMA}\", found \"{}\"", e.schema));
+        err(
+            "$.schema".into(),
+            format!("expected \"{SCHEMA}\", found \"{}\"", e.schema),
+        );
     }
     let mut units = BTreeSet::new();
     for (i, u) in e.units.iter().enumerate() {
         let at = format!("$.units[{i}]");
         if !is_ident(&u.id) {
-            err(format!("{at}.id"), format!("\"{}\" is not a valid id (use letters, digits, `_`, `-`)", u.id));
+            err(
+                format!("{at}.id"),
+                format!(
+                    "\"{}\" is not a valid id (use letters, digits, `_`, `-`)",
+                    u.id
+                ),
+            );
         } else if !units.insert(u.id.as_str()) {
-            err(format!("{at}.id"), format!("duplicate unit id \"{}\"", u.id));
+            err(
+                format!("{at}.id"),
+                format!("duplicate unit id \"{}\"", u.id),
+            );
         }
         if normalise(&u.name).is_empty() {
             err(format!("{at}.name"), "empty unit name".into());
@@ -73,7 +89,10 @@ fn validate(e: &Export, errors: &mut Vec<ImportError>) {
     for (i, u) in e.units.iter().enumerate() {
         if let Some(parent) = &u.parent {
             if !units.contains(parent.as_str()) {
-                err(format!("$.units[{i}].parent"), format!("unknown unit \"{parent}\""));
+                err(
+                    format!("$.units[{i}].parent"),
+                    format!("unknown unit \"{parent}\""),
+                );
             }
         }
     }
@@ -88,27 +107,47 @@ fn validate(e: &Export, errors: &mut Vec<ImportError>) {
     for (i, p) in e.processes.iter().enumerate() {
         let at = format!("$.processes[{i}]");
         let Some(code) = Code::parse(&p.code).filter(|c| c.to_string() == p.code) else {
-            err(format!("{at}.code"), format!("\"{}\" is not a process code like P1, P1.2, P1.2.3", p.code));
+            err(
+                format!("{at}.code"),
+                format!("\"{}\" is not a process code like P1, P1.2, P1.2.3", p.code),
+            );
             continue;
         };
         if !seen.insert(p.code.as_str()) {
-            err(format!("{at}.code"), format!("duplicate process code \"{}\"", p.code));
+            err(
+                format!("{at}.code"),
+                format!("duplicate process code \"{}\"", p.code),
+            );
         }
         if normalise(&p.name).is_empty() {
             err(format!("{at}.name"), "empty process name".into());
         }
         if p.level != code.level() {
-            err(format!("{at}.level"), format!("{} does not match code {} (level {})", p.level, p.code, code.level()));
+            err(
+                format!("{at}.level"),
+                format!(
+                    "{} does not match code {} (level {})",
+                    p.level,
+                    p.code,
+                    code.level()
+                ),
+            );
         }
         let expected_parent = code.parent().map(|c| c.to_string());
         if p.parent != expected_parent {
             err(
                 format!("{at}.parent"),
-                format!("{:?} does not match code {} (expected {:?})", p.parent, p.code, expected_parent),
+                format!(
+                    "{:?} does not match code {} (expected {:?})",
+                    p.parent, p.code, expected_parent
+                ),
             );
         } else if let Some(parent) = &expected_parent {
             if !codes.contains(parent.as_str()) {
-                err(format!("{at}.parent"), format!("parent process \"{parent}\" is not in the document"));
+                err(
+                    format!("{at}.parent"),
+                    format!("parent process \"{parent}\" is not in the document"),
+                );
             }
         }
         let has_children = e
@@ -116,26 +155,44 @@ fn validate(e: &Export, errors: &mut Vec<ImportError>) {
             .iter()
             .any(|c| c.parent.as_deref() == Some(p.code.as_str()));
         if (has_children || code.is_agency_map()) && (!p.lanes.is_empty() || !p.steps.is_empty()) {
-            err(format!("{at}.steps"), "only leaf processes can have lanes and steps".into());
+            err(
+                format!("{at}.steps"),
+                "only leaf processes can have lanes and steps".into(),
+            );
         }
         let mut lanes = BTreeSet::new();
         for (j, lane) in p.lanes.iter().enumerate() {
             if !units.contains(lane.as_str()) {
-                err(format!("{at}.lanes[{j}]"), format!("unknown unit \"{lane}\""));
+                err(
+                    format!("{at}.lanes[{j}]"),
+                    format!("unknown unit \"{lane}\""),
+                );
             } else if !lanes.insert(lane.as_str()) {
-                err(format!("{at}.lanes[{j}]"), format!("lane \"{lane}\" listed twice"));
+                err(
+                    format!("{at}.lanes[{j}]"),
+                    format!("lane \"{lane}\" listed twice"),
+                );
             }
         }
         let mut steps = BTreeSet::new();
         for (j, s) in p.steps.iter().enumerate() {
             let at = format!("{at}.steps[{j}]");
             if !is_ident(&s.id) {
-                err(format!("{at}.id"), format!("\"{}\" is not a valid step id", s.id));
+                err(
+                    format!("{at}.id"),
+                    format!("\"{}\" is not a valid step id", s.id),
+                );
             } else if !steps.insert(s.id.as_str()) {
-                err(format!("{at}.id"), format!("duplicate step id \"{}\"", s.id));
+                err(
+                    format!("{at}.id"),
+                    format!("duplicate step id \"{}\"", s.id),
+                );
             }
             if !lanes.contains(s.lane.as_str()) {
-                err(format!("{at}.lane"), format!("\"{}\" is not one of this process's lanes", s.lane));
+                err(
+                    format!("{at}.lane"),
+                    format!("\"{}\" is not one of this process's lanes", s.lane),
+                );
             }
             if normalise(&s.label).is_empty() {
                 err(format!("{at}.label"), "empty step label".into());
@@ -144,7 +201,10 @@ fn validate(e: &Export, errors: &mut Vec<ImportError>) {
         for (j, f) in p.flows.iter().enumerate() {
             for (end, id) in [("from", &f.from), ("to", &f.to)] {
                 if !steps.contains(id.as_str()) {
-                    err(format!("{at}.flows[{j}].{end}"), format!("unknown step \"{id}\""));
+                    err(
+                        format!("{at}.flows[{j}].{end}"),
+                        format!("unknown step \"{id}\""),
+                    );
                 }
             }
         }
@@ -208,7 +268,12 @@ fn write(e: &Export, origin: &str) -> Sources {
             UnitKind::Internal => "unit",
             UnitKind::External => "pihak",
         };
-        statement(&mut book, 0, &format!("{keyword} {}", u.id), Some(&value(&u.name)));
+        statement(
+            &mut book,
+            0,
+            &format!("{keyword} {}", u.id),
+            Some(&value(&u.name)),
+        );
         if let Some(parent) = &u.parent {
             statement(&mut book, 1, "induk", Some(parent));
         }

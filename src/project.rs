@@ -42,8 +42,8 @@ pub struct Project {
 /// Loads a project folder, or a single `.peta` file as a project of one file with default
 /// settings. I/O failures (missing path, unreadable folder) are errors for exit status 2.
 pub fn load(path: &Path) -> Result<Project> {
-    let meta = std::fs::metadata(path)
-        .with_context(|| format!("cannot open `{}`", path.display()))?;
+    let meta =
+        std::fs::metadata(path).with_context(|| format!("cannot open `{}`", path.display()))?;
     let mut project = Project::default();
     if meta.is_file() {
         project.root = path.parent().map(Path::to_path_buf).unwrap_or_default();
@@ -79,7 +79,8 @@ pub fn peta_files(root: &Path) -> Result<Vec<PathBuf>> {
         .filter_entry(|e| {
             e.depth() == 0 || {
                 let name = e.file_name().to_string_lossy();
-                !(name.starts_with('.') || (e.file_type().is_dir() && (name == "out" || name == "target")))
+                !(name.starts_with('.')
+                    || (e.file_type().is_dir() && (name == "out" || name == "target")))
             }
         });
     for entry in walker {
@@ -101,8 +102,7 @@ fn display_name(root: &Path, path: &Path) -> String {
 }
 
 fn read_settings(project: &mut Project, path: &Path) -> Result<()> {
-    let bytes =
-        std::fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
     let text = String::from_utf8_lossy(&bytes).into_owned();
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
     let id = project.sources.add(SETTINGS_FILE, Some(path), text.clone());
@@ -144,8 +144,7 @@ fn read_settings(project: &mut Project, path: &Path) -> Result<()> {
 }
 
 fn read_source(project: &mut Project, path: &Path, name: String) -> Result<()> {
-    let bytes =
-        std::fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
     if bytes.len() > MAX_FILE_BYTES {
         let id = project.sources.add(name, Some(path), String::new());
         project.diagnostics.push(
@@ -180,7 +179,9 @@ fn read_source(project: &mut Project, path: &Path, name: String) -> Result<()> {
         }
         Ok(text) => {
             let at = text.find('\0').unwrap_or(0);
-            let id = project.sources.add(name, Some(path), text.replace('\0', "\u{fffd}"));
+            let id = project
+                .sources
+                .add(name, Some(path), text.replace('\0', "\u{fffd}"));
             project.diagnostics.push(not_text(id, at));
         }
         Err(err) => {

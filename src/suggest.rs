@@ -44,7 +44,10 @@ mod tests {
 
     #[test]
     fn closest_needs_a_near_match() {
-        assert_eq!(closest("kategory", ["kategori", "uraian"]), Some("kategori"));
+        assert_eq!(
+            closest("kategory", ["kategori", "uraian"]),
+            Some("kategori")
+        );
         assert_eq!(closest("zzz", ["kategori", "uraian"]), None);
     }
 }

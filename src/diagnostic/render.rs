@@ -255,7 +255,10 @@ mod tests {
     fn human_shows_snippet_caret_and_help() {
         let (sources, ds) = sample();
         let out = render(&ds, &sources, Format::Human, Lang::Id, false);
-        assert!(out.contains("error[E107]: langkah `x` tidak dikenal"), "{out}");
+        assert!(
+            out.contains("error[E107]: langkah `x` tidak dikenal"),
+            "{out}"
+        );
         assert!(out.contains("maps/p1.peta:2:37"), "{out}");
         assert!(out.contains("= saran: tulis id langkah"), "{out}");
         assert!(out.contains('^'), "{out}");

@@ -109,7 +109,16 @@ mod tests {
 
     #[test]
     fn rejects_malformed_codes() {
-        for bad in ["P1.", "P1..2", "P", "1.2", "P1.a", "P-1", "P1.2.", "P12345678901"] {
+        for bad in [
+            "P1.",
+            "P1..2",
+            "P",
+            "1.2",
+            "P1.a",
+            "P-1",
+            "P1.2.",
+            "P12345678901",
+        ] {
             assert_eq!(Code::parse(bad), None, "{bad}");
         }
     }

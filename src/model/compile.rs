@@ -7,7 +7,6 @@ use super::*;
 use crate::diagnostic::{Diagnostic, Text};
 use crate::suggest::closest;
 use crate::syntax::ast;
-use std::collections::BTreeSet;
 
 /// Compiles all files of a project into one book. The book is always returned (with the parts
 /// that could be resolved), so later stages can still run on a project with errors.
@@ -81,7 +80,13 @@ impl Compiler {
         self.diagnostics.last_mut().expect("just pushed")
     }
 
-    fn invalid_value(&mut self, value: &ast::Spanned<String>, key: &str, allowed_id: &str, allowed_en: &str) {
+    fn invalid_value(
+        &mut self,
+        value: &ast::Spanned<String>,
+        key: &str,
+        allowed_id: &str,
+        allowed_en: &str,
+    ) {
         let d = self.error(
             "E010",
             value.span,
@@ -191,13 +196,18 @@ impl Compiler {
                 ));
                 continue;
             }
-            self.book.unit_index.insert(id.clone(), self.book.units.len());
+            self.book
+                .unit_index
+                .insert(id.clone(), self.book.units.len());
             self.book.units.push(Unit {
                 id: id.clone(),
                 name: block.name.value.clone(),
                 external: block.external,
                 parent: text(&block.fields, "induk"),
-                aliases: items(&block.fields, "alias").into_iter().map(|i| i.text).collect(),
+                aliases: items(&block.fields, "alias")
+                    .into_iter()
+                    .map(|i| i.text)
+                    .collect(),
                 description: text(&block.fields, "uraian"),
                 span: block.span,
                 id_span: block.id.span,
@@ -211,29 +221,53 @@ impl Compiler {
                 self.unit_ref(&parent, "induk");
             }
         }
-        for i in 0..self.book.units.len() {
-            let mut seen = BTreeSet::new();
-            let mut at = i;
-            while let Some(parent) = self.book.units[at].parent.clone() {
-                if !seen.insert(at) {
-                    let unit = &self.book.units[i];
-                    let (id, span) = (unit.id.clone(), unit.id_span);
-                    let d = self.error(
-                        "E110",
-                        span,
-                        format!("hierarki unit `{id}` berputar: unit ini menjadi induk dirinya sendiri"),
-                        format!("the hierarchy of unit `{id}` loops back to itself"),
-                    );
-                    d.help = Some(Text::new(
-                        "periksa isian `induk` pada unit-unit dalam lingkaran ini",
-                        "check the `induk` fields of the units in this loop",
-                    ));
-                    break;
+        self.unit_loops();
+    }
+
+    /// Reports each loop in the unit hierarchy once, at the unit where the walk closes it.
+    /// Linear in the number of units: each unit is walked at most once.
+    fn unit_loops(&mut self) {
+        #[derive(Clone, Copy, PartialEq)]
+        enum Mark {
+            New,
+            OnPath,
+            Done,
+        }
+        let count = self.book.units.len();
+        let mut marks = vec![Mark::New; count];
+        for start in 0..count {
+            let mut path = Vec::new();
+            let mut at = Some(start);
+            while let Some(i) = at {
+                match marks[i] {
+                    Mark::Done => break,
+                    Mark::OnPath => {
+                        let unit = &self.book.units[i];
+                        let (id, span) = (unit.id.clone(), unit.id_span);
+                        let d = self.error(
+                            "E110",
+                            span,
+                            format!("hierarki unit `{id}` berputar: unit ini menjadi induk dirinya sendiri"),
+                            format!("the hierarchy of unit `{id}` loops back to itself"),
+                        );
+                        d.help = Some(Text::new(
+                            "periksa isian `induk` pada unit-unit dalam lingkaran ini",
+                            "check the `induk` fields of the units in this loop",
+                        ));
+                        break;
+                    }
+                    Mark::New => {
+                        marks[i] = Mark::OnPath;
+                        path.push(i);
+                        at = self.book.units[i]
+                            .parent
+                            .as_ref()
+                            .and_then(|p| self.book.unit_index.get(p).copied());
+                    }
                 }
-                match self.book.unit_index.get(&parent) {
-                    Some(&p) => at = p,
-                    None => break,
-                }
+            }
+            for i in path {
+                marks[i] = Mark::Done;
             }
         }
     }
@@ -371,7 +405,7 @@ impl Compiler {
         }
 
         // Parents and children; categories flow down (parents sort before children).
-        for i in 0..self.book.processes.len() {
+        for (i, (_, block)) in accepted.iter().enumerate() {
             let Some(parent) = self.book.processes[i].parent.clone() else {
                 continue;
             };
@@ -384,7 +418,7 @@ impl Compiler {
                     }
                 }
                 None => {
-                    let (code, span) = (self.book.processes[i].code_text(), accepted[i].1.code.span);
+                    let (code, span) = (self.book.processes[i].code_text(), block.code.span);
                     let d = self.error(
                         "E104",
                         span,
@@ -530,7 +564,10 @@ impl Compiler {
                 lane: step.lane.value.clone(),
                 label: step.label.value.clone(),
                 output: text(&step.fields, "keluaran"),
-                notes: items(&step.fields, "catatan").into_iter().map(|i| i.text).collect(),
+                notes: items(&step.fields, "catatan")
+                    .into_iter()
+                    .map(|i| i.text)
+                    .collect(),
                 span: step.span,
                 id_span: step.id.span,
                 lane_span: step.lane.span,
@@ -596,7 +633,10 @@ impl Compiler {
                     format!("the relation names process `{code}`, which does not exist"),
                 );
                 d.help = Some(match suggestion {
-                    Some(s) => Text::new(format!("mungkin maksudnya `{s}`?"), format!("did you mean `{s}`?")),
+                    Some(s) => Text::new(
+                        format!("mungkin maksudnya `{s}`?"),
+                        format!("did you mean `{s}`?"),
+                    ),
                     None => Text::new(
                         "tulis kode proses yang dideklarasikan dengan `proses`",
                         "write the code of a process declared with `proses`",

@@ -1,8 +1,18 @@
 //! Dates as agencies write them: ISO (`2023-02-03`) or Indonesian (`03 Februari 2023`).
 
 const MONTHS: [&str; 12] = [
-    "januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september",
-    "oktober", "november", "desember",
+    "januari",
+    "februari",
+    "maret",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "agustus",
+    "september",
+    "oktober",
+    "november",
+    "desember",
 ];
 
 /// The ISO form of a valid date, or `None`.
@@ -16,7 +26,10 @@ pub fn parse_date(text: &str) -> Option<String> {
         let [d, m, y] = words.as_slice() else {
             return None;
         };
-        let month = MONTHS.iter().position(|name| name.eq_ignore_ascii_case(m))? as u32 + 1;
+        let month = MONTHS
+            .iter()
+            .position(|name| name.eq_ignore_ascii_case(m))? as u32
+            + 1;
         (number(y)?, month, number(d)?)
     };
     let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
@@ -57,14 +70,27 @@ mod tests {
     #[test]
     fn both_forms() {
         assert_eq!(parse_date("2023-02-03").as_deref(), Some("2023-02-03"));
-        assert_eq!(parse_date("03 Februari 2023").as_deref(), Some("2023-02-03"));
-        assert_eq!(parse_date("29 februari 2024").as_deref(), Some("2024-02-29"));
+        assert_eq!(
+            parse_date("03 Februari 2023").as_deref(),
+            Some("2023-02-03")
+        );
+        assert_eq!(
+            parse_date("29 februari 2024").as_deref(),
+            Some("2024-02-29")
+        );
         assert_eq!(indonesian("2023-02-03").as_deref(), Some("3 Februari 2023"));
     }
 
     #[test]
     fn invalid_dates() {
-        for bad in ["2023-02-30", "29 Februari 2023", "kemarin", "2023-13-01", "", "1-1-1"] {
+        for bad in [
+            "2023-02-30",
+            "29 Februari 2023",
+            "kemarin",
+            "2023-13-01",
+            "",
+            "1-1-1",
+        ] {
             assert_eq!(parse_date(bad), None, "{bad}");
         }
     }

@@ -172,9 +172,7 @@ pub struct CrossMap {
 
 impl CrossMap {
     pub fn steps(&self) -> impl Iterator<Item = (NodeIndex, &Step)> {
-        self.graph
-            .node_indices()
-            .map(move |i| (i, &self.graph[i]))
+        self.graph.node_indices().map(move |i| (i, &self.graph[i]))
     }
 
     pub fn step(&self, id: &str) -> Option<&Step> {

@@ -26,15 +26,30 @@ pub const KEYWORDS: &[&str] = &[
 pub fn form_text(form: Form) -> (&'static str, &'static str) {
     match form {
         Form::Unit => ("unit ID: Nama unit", "unit sekretariat: Sekretariat"),
-        Form::Party => ("pihak ID: Nama pihak luar", "pihak bpka: Badan Pengelolaan Keuangan dan Aset"),
-        Form::Process => ("proses KODE: Nama proses", "proses P1.2.1: Pelayanan Surat Keluar"),
-        Form::Relation => ("relasi KODE: id_unit, id_unit", "relasi P1: sekretaris, subbag_umum"),
+        Form::Party => (
+            "pihak ID: Nama pihak luar",
+            "pihak bpka: Badan Pengelolaan Keuangan dan Aset",
+        ),
+        Form::Process => (
+            "proses KODE: Nama proses",
+            "proses P1.2.1: Pelayanan Surat Keluar",
+        ),
+        Form::Relation => (
+            "relasi KODE: id_unit, id_unit",
+            "relasi P1: sekretaris, subbag_umum",
+        ),
         Form::Step => (
             "mulai|tugas|keputusan|selesai ID di LAJUR: Label",
             "tugas t2 di subbag_umum: Menyusun konsep surat",
         ),
-        Form::Flow => ("lanjut ke ID_LANGKAH [jika label cabang]", "lanjut ke t3 jika sesuai"),
-        Form::Suppression => ("abaikan KODE: alasan", "abaikan L001: peliputan dikerjakan satu bidang saja"),
+        Form::Flow => (
+            "lanjut ke ID_LANGKAH [jika label cabang]",
+            "lanjut ke t3 jika sesuai",
+        ),
+        Form::Suppression => (
+            "abaikan KODE: alasan",
+            "abaikan L001: peliputan dikerjakan satu bidang saja",
+        ),
         Form::Field => ("kunci: nilai", "kategori: pendukung"),
     }
 }
@@ -116,7 +131,13 @@ pub fn bad_line(source: &SourceFile, span: Span) -> Diagnostic {
             let words = expected.join(" / ");
             (
                 format!(": di sini diharapkan {words}"),
-                format!(": expected {} here", words.replace("nilai", "a value").replace("kode proses", "a process code").replace("akhir baris", "end of line")),
+                format!(
+                    ": expected {} here",
+                    words
+                        .replace("nilai", "a value")
+                        .replace("kode proses", "a process code")
+                        .replace("akhir baris", "end of line")
+                ),
             )
         };
         return Diagnostic::error(

@@ -38,43 +38,133 @@ const fn key(
 }
 
 pub const BOOK_KEYS: &[KeySpec] = &[
-    key("instansi", false, "nama lengkap instansi", "full name of the agency"),
-    key("singkatan", false, "nama singkat instansi", "short name of the agency"),
-    key("kota", false, "kota/kabupaten instansi", "city or regency of the agency"),
+    key(
+        "instansi",
+        false,
+        "nama lengkap instansi",
+        "full name of the agency",
+    ),
+    key(
+        "singkatan",
+        false,
+        "nama singkat instansi",
+        "short name of the agency",
+    ),
+    key(
+        "kota",
+        false,
+        "kota/kabupaten instansi",
+        "city or regency of the agency",
+    ),
     key("judul", false, "judul buku", "title of the book"),
     key("tahun", false, "tahun buku", "year of the book"),
     key("versi", false, "versi dokumen", "document version"),
-    key("status", false, "status pengesahan: draf atau sah", "approval status: draf or sah"),
-    key("tanggal", false, "tanggal pengesahan (2023-02-03 atau 03 Februari 2023)", "approval date (2023-02-03 or 03 Februari 2023)"),
-    key("tempat", false, "tempat penandatanganan", "place of signing"),
+    key(
+        "status",
+        false,
+        "status pengesahan: draf atau sah",
+        "approval status: draf or sah",
+    ),
+    key(
+        "tanggal",
+        false,
+        "tanggal pengesahan (2023-02-03 atau 03 Februari 2023)",
+        "approval date (2023-02-03 or 03 Februari 2023)",
+    ),
+    key(
+        "tempat",
+        false,
+        "tempat penandatanganan",
+        "place of signing",
+    ),
 ];
 
 pub const SIGNATORY_KEYS: &[KeySpec] = &[
     key("nama", false, "nama penandatangan", "signatory's name"),
-    key("jabatan", false, "jabatan penandatangan", "signatory's title"),
+    key(
+        "jabatan",
+        false,
+        "jabatan penandatangan",
+        "signatory's title",
+    ),
     key("pangkat", false, "pangkat/golongan", "signatory's rank"),
-    key("nip", false, "NIP penandatangan", "signatory's civil-service number (NIP)"),
+    key(
+        "nip",
+        false,
+        "NIP penandatangan",
+        "signatory's civil-service number (NIP)",
+    ),
 ];
 
 pub const UNIT_KEYS: &[KeySpec] = &[
     key("induk", false, "id unit atasan", "id of the parent unit"),
-    key("alias", true, "nama lain unit ini", "another name for this unit"),
-    key("uraian", false, "tugas dan fungsi unit", "duties of the unit"),
+    key(
+        "alias",
+        true,
+        "nama lain unit ini",
+        "another name for this unit",
+    ),
+    key(
+        "uraian",
+        false,
+        "tugas dan fungsi unit",
+        "duties of the unit",
+    ),
 ];
 
 pub const PROCESS_KEYS: &[KeySpec] = &[
-    key("kategori", false, "manajerial, utama atau pendukung", "manajerial, utama or pendukung"),
-    key("uraian", false, "uraian proses", "description of the process"),
-    key("pemasok", true, "pemasok (S dalam SIPOC)", "supplier (S of SIPOC)"),
-    key("masukan", true, "masukan (I dalam SIPOC)", "input (I of SIPOC)"),
-    key("keluaran", true, "keluaran (O dalam SIPOC)", "output (O of SIPOC)"),
-    key("pelanggan", true, "pelanggan (C dalam SIPOC)", "customer (C of SIPOC)"),
+    key(
+        "kategori",
+        false,
+        "manajerial, utama atau pendukung",
+        "manajerial, utama or pendukung",
+    ),
+    key(
+        "uraian",
+        false,
+        "uraian proses",
+        "description of the process",
+    ),
+    key(
+        "pemasok",
+        true,
+        "pemasok (S dalam SIPOC)",
+        "supplier (S of SIPOC)",
+    ),
+    key(
+        "masukan",
+        true,
+        "masukan (I dalam SIPOC)",
+        "input (I of SIPOC)",
+    ),
+    key(
+        "keluaran",
+        true,
+        "keluaran (O dalam SIPOC)",
+        "output (O of SIPOC)",
+    ),
+    key(
+        "pelanggan",
+        true,
+        "pelanggan (C dalam SIPOC)",
+        "customer (C of SIPOC)",
+    ),
     key("catatan", true, "catatan bebas", "free notes"),
-    key("lajur", true, "id unit lajur peta lintas fungsi, urut dari atas", "lane unit ids of the cross-functional map, top first"),
+    key(
+        "lajur",
+        true,
+        "id unit lajur peta lintas fungsi, urut dari atas",
+        "lane unit ids of the cross-functional map, top first",
+    ),
 ];
 
 pub const STEP_KEYS: &[KeySpec] = &[
-    key("keluaran", false, "dokumen/hasil langkah ini", "document or result of this step"),
+    key(
+        "keluaran",
+        false,
+        "dokumen/hasil langkah ini",
+        "document or result of this step",
+    ),
     key("catatan", true, "catatan langkah", "note on the step"),
 ];
 
@@ -243,7 +333,10 @@ fn place(
             _ => {
                 diagnostics.push(out_of_place(
                     span,
-                    &format!("langkah `{}` harus berada di dalam sebuah `proses`", id.value),
+                    &format!(
+                        "langkah `{}` harus berada di dalam sebuah `proses`",
+                        id.value
+                    ),
                     &format!("step `{}` must be inside a `proses`", id.value),
                     "tulis langkah di bawah baris `proses KODE: Nama` yang memetakannya",
                     "write the step below the `proses CODE: Name` line of the process it maps",
@@ -358,7 +451,12 @@ fn place_field(
     };
     let spec = kind.spec(&key.value).expect("found above");
     if value.value.trim().is_empty() {
-        require_value(value, &format!("nilai `{}`", key.value), &format!("value of `{}`", key.value), diagnostics);
+        require_value(
+            value,
+            &format!("nilai `{}`", key.value),
+            &format!("value of `{}`", key.value),
+            diagnostics,
+        );
     }
     let fields = match target {
         Open::Book(b) => &mut file.books[b].fields,
@@ -378,14 +476,27 @@ fn place_field(
                     "E009",
                     key.span,
                     Text::new(
-                        format!("`{}` ditulis dua kali dalam satu {}", key.value, kind.word()),
+                        format!(
+                            "`{}` ditulis dua kali dalam satu {}",
+                            key.value,
+                            kind.word()
+                        ),
                         format!("`{}` is written twice in one {}", key.value, kind.word()),
                     ),
                 )
-                .with_label(first.key.span, Text::new("yang pertama di sini", "first written here"))
+                .with_label(
+                    first.key.span,
+                    Text::new("yang pertama di sini", "first written here"),
+                )
                 .with_help(Text::new(
-                    format!("`{}` hanya boleh satu; hapus atau gabungkan salah satunya", key.value),
-                    format!("`{}` takes one value; remove or merge one of them", key.value),
+                    format!(
+                        "`{}` hanya boleh satu; hapus atau gabungkan salah satunya",
+                        key.value
+                    ),
+                    format!(
+                        "`{}` takes one value; remove or merge one of them",
+                        key.value
+                    ),
                 )),
             );
             return;
@@ -438,8 +549,16 @@ fn unknown_key(key: &Spanned<String>, chain: &[(BlockKind, Open)]) -> Diagnostic
     .find(|k| k.spec(&key.value).is_some());
     d = match (closest(&key.value, known.iter().copied()), elsewhere) {
         (_, Some(other)) => d.with_help(Text::new(
-            format!("`{}` adalah isian {}; pindahkan ke blok itu", key.value, other.word()),
-            format!("`{}` is a field of {}; move it to that block", key.value, other.word()),
+            format!(
+                "`{}` adalah isian {}; pindahkan ke blok itu",
+                key.value,
+                other.word()
+            ),
+            format!(
+                "`{}` is a field of {}; move it to that block",
+                key.value,
+                other.word()
+            ),
         )),
         (Some(near), None) => d.with_help(Text::new(
             format!("mungkin maksudnya `{near}`?"),

@@ -228,7 +228,8 @@ pub(super) fn form_error(line: &str, form: Form) -> Option<(usize, Vec<&'static 
     };
     let expected = match &err.variant {
         pest::error::ErrorVariant::ParsingError { positives, .. } => {
-            let mut words: Vec<&'static str> = positives.iter().filter_map(|r| rule_word(*r)).collect();
+            let mut words: Vec<&'static str> =
+                positives.iter().filter_map(|r| rule_word(*r)).collect();
             words.dedup();
             words
         }

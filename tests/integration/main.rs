@@ -1,0 +1,8 @@
+//! One integration test binary (one link step), a module per feature.
+
+mod cli;
+mod errors;
+mod export;
+mod import;
+mod robustness;
+mod support;
