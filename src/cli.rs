@@ -110,7 +110,7 @@ fn print(text: &str) {
 }
 
 fn check(path: &Path, format: Format, lang: Option<Lang>) -> Result<Status> {
-    let compiled = pipeline::compile(path)?;
+    let compiled = pipeline::check(path)?;
     let lang = compiled.lang(lang);
     let color = format == Format::Human && std::io::stdout().is_terminal();
     let diagnostics = &compiled.diagnostics;

@@ -5,6 +5,7 @@
 //! `project` (files) → `syntax` (ast::File) → `model` (Book) → `export` / `import`.
 //! `pipeline` chains them; `cli` is the thin command-line layer over `pipeline`.
 
+pub mod check;
 pub mod cli;
 pub mod diagnostic;
 pub mod export;

@@ -1,5 +1,6 @@
 //! The one screen that chains the stages: load → parse → compile → check → export.
 
+use crate::check;
 use crate::diagnostic::{self, Diagnostic, Lang};
 use crate::model::{self, Book};
 use crate::project::{self, Project};
@@ -26,6 +27,29 @@ impl Compiled {
     pub fn lang(&self, requested: Option<Lang>) -> Lang {
         requested.or(self.project.settings.lang).unwrap_or_default()
     }
+}
+
+/// Loads, parses, compiles and checks a project: what `peta check` reports.
+pub fn check(path: &Path) -> Result<Compiled> {
+    let mut compiled = compile(path)?;
+    lint(&mut compiled);
+    Ok(compiled)
+}
+
+/// Runs the rules over a compiled project. The rules read the model, so they only run on a
+/// project without syntax or compile errors (a half-resolved model would give knock-on
+/// findings that only distract from the real error).
+pub fn lint(compiled: &mut Compiled) {
+    if compiled.has_errors() {
+        return;
+    }
+    let mut found = check::run(
+        &compiled.book,
+        &compiled.project.sources,
+        &compiled.project.settings,
+    );
+    compiled.diagnostics.append(&mut found);
+    diagnostic::sort(&mut compiled.diagnostics, &compiled.project.sources);
 }
 
 /// Loads, parses and compiles a project (a folder with `peta.yaml`, or one `.peta` file).

@@ -5,4 +5,5 @@ mod errors;
 mod export;
 mod import;
 mod robustness;
+mod rules;
 mod support;

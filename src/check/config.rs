@@ -1,0 +1,308 @@
+//! The `rules:` section of `peta.yaml`: which rules run, at what severity, with which budgets.
+//!
+//! ```yaml
+//! rules:
+//!   select: [D, U, S005]        # groups (principle letters), codes or names; default: all
+//!   ignore: [N003]              # turned off
+//!   N: warning                  # a whole group's severity
+//!   R001: { max: 30 }           # a rule's parameters
+//!   N001: { severity: error, verbs: [input, cetak] }
+//!   L001: off
+//! ```
+
+use super::{rules, Rule};
+use crate::diagnostic::{Diagnostic, Severity, Text};
+use crate::project::{Settings, SETTINGS_FILE};
+use crate::source::{SourceMap, Span};
+use serde_yaml::Value;
+use std::collections::BTreeMap;
+
+/// Resolved rule settings.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    /// `None` = off; absent = the rule's default.
+    severity: BTreeMap<&'static str, Option<Severity>>,
+    params: BTreeMap<&'static str, BTreeMap<String, Value>>,
+}
+
+/// What a `rules:` key names.
+enum Target {
+    Rule(&'static Rule),
+    Group(char),
+    All,
+}
+
+fn target(key: &str) -> Option<Target> {
+    if key.eq_ignore_ascii_case("all") {
+        return Some(Target::All);
+    }
+    if let Some(rule) = super::find_rule(key) {
+        return Some(Target::Rule(rule));
+    }
+    let mut chars = key.chars();
+    match (chars.next(), chars.next()) {
+        (Some(letter), None) if super::Principle::from_letter(letter).is_some() => {
+            Some(Target::Group(letter.to_ascii_uppercase()))
+        }
+        _ => None,
+    }
+}
+
+fn rules_of(target: &Target) -> Vec<&'static Rule> {
+    rules::ALL
+        .iter()
+        .copied()
+        .filter(|r| match target {
+            Target::Rule(rule) => rule.code == r.code,
+            Target::Group(letter) => r.code.starts_with(*letter),
+            Target::All => true,
+        })
+        .collect()
+}
+
+fn parse_severity(value: &Value) -> Option<Option<Severity>> {
+    match value.as_str()?.to_lowercase().as_str() {
+        "error" | "galat" => Some(Some(Severity::Error)),
+        "warning" | "peringatan" => Some(Some(Severity::Warning)),
+        "off" | "mati" => Some(None),
+        _ => None,
+    }
+}
+
+impl Config {
+    /// The severity a rule runs at, or `None` when it is off.
+    pub fn severity(&self, rule: &Rule) -> Option<Severity> {
+        match self.severity.get(rule.code) {
+            Some(setting) => *setting,
+            None => Some(rule.severity),
+        }
+    }
+
+    pub fn number(&self, rule: &Rule, name: &str) -> Option<usize> {
+        let value = self.params.get(rule.code)?.get(name)?;
+        value.as_u64().map(|n| n as usize)
+    }
+
+    pub fn list(&self, rule: &Rule, name: &str) -> Option<Vec<String>> {
+        let value = self.params.get(rule.code)?.get(name)?;
+        value.as_sequence().map(|items| {
+            items
+                .iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect()
+        })
+    }
+
+    /// Reads the settings, reporting every bad entry (unknown rule, bad severity, unknown or
+    /// ill-typed parameter) at its line in `peta.yaml`.
+    pub fn read(settings: &Settings, sources: &SourceMap) -> (Config, Vec<Diagnostic>) {
+        let mut config = Config::default();
+        let mut problems = Vec::new();
+        let settings_file = sources.files().iter().find(|f| f.name == SETTINGS_FILE);
+        let locate = |key: &str| -> Option<Span> {
+            let file = settings_file?;
+            let at = file
+                .text
+                .find(&format!("{key}:"))
+                .or_else(|| file.text.find(key))?;
+            Some(Span::new(file.id, at, at + key.len()))
+        };
+        let mut problem = |key: &str, id: String, en: String, help: Option<Text>| {
+            let span = locate(key);
+            problems.push(Diagnostic {
+                code: "E021".into(),
+                severity: Severity::Error,
+                message: Text::new(id, en),
+                span,
+                labels: Vec::new(),
+                help,
+                principle: None,
+            });
+        };
+        let unknown_rule_help = Text::new(
+            "tulis kode aturan (mis. `U001`), namanya (mis. `step-unreachable`), huruf prinsip (D, U, P, N, K, L, R, M, S, A) atau `all`; daftar lengkap: `peta rules`",
+            "write a rule code (e.g. `U001`), its name (e.g. `step-unreachable`), a principle letter (D, U, P, N, K, L, R, M, S, A) or `all`; the full list: `peta rules`",
+        );
+
+        // Selection first: rules outside `select` are off, `ignore` turns rules off.
+        for list_key in ["select", "ignore"] {
+            let Some(value) = settings.rules.get(list_key) else {
+                continue;
+            };
+            let Some(items) = value.as_sequence() else {
+                problem(
+                    list_key,
+                    format!("`rules.{list_key}` harus berupa daftar"),
+                    format!("`rules.{list_key}` must be a list"),
+                    Some(Text::new(
+                        format!("tulis `{list_key}: [D, U001]`"),
+                        format!("write `{list_key}: [D, U001]`"),
+                    )),
+                );
+                continue;
+            };
+            let mut chosen: Vec<&Rule> = Vec::new();
+            for item in items {
+                let name = item.as_str().unwrap_or_default();
+                match target(name) {
+                    Some(t) => chosen.extend(rules_of(&t)),
+                    None => problem(
+                        list_key,
+                        format!("aturan `{name}` tidak dikenal (di `rules.{list_key}`)"),
+                        format!("unknown rule `{name}` (in `rules.{list_key}`)"),
+                        Some(unknown_rule_help.clone()),
+                    ),
+                }
+            }
+            if list_key == "select" {
+                for rule in rules::ALL {
+                    if !chosen.iter().any(|c| c.code == rule.code) {
+                        config.severity.insert(rule.code, None);
+                    }
+                }
+            } else {
+                for rule in chosen {
+                    config.severity.insert(rule.code, None);
+                }
+            }
+        }
+
+        // Then groups, then single rules, so a rule's own setting wins over its group's.
+        let mut entries: Vec<(&String, &Value)> = settings
+            .rules
+            .iter()
+            .filter(|(k, _)| k.as_str() != "select" && k.as_str() != "ignore")
+            .collect();
+        entries
+            .sort_by_key(|(k, _)| !matches!(target(k), Some(Target::Group(_)) | Some(Target::All)));
+        for (key, value) in entries {
+            let Some(t) = target(key) else {
+                problem(
+                    key,
+                    format!("aturan `{key}` tidak dikenal di `rules`"),
+                    format!("unknown rule `{key}` in `rules`"),
+                    Some(unknown_rule_help.clone()),
+                );
+                continue;
+            };
+            let severity_help = Text::new(
+                "tingkat yang sah: `error`, `warning`, `off`",
+                "valid levels: `error`, `warning`, `off`",
+            );
+            match value {
+                Value::String(_) => match parse_severity(value) {
+                    Some(level) => {
+                        for rule in rules_of(&t) {
+                            config.severity.insert(rule.code, level);
+                        }
+                    }
+                    None => problem(
+                        key,
+                        format!(
+                            "tingkat `{}` tidak sah untuk `{key}`",
+                            value.as_str().unwrap_or_default()
+                        ),
+                        format!(
+                            "invalid level `{}` for `{key}`",
+                            value.as_str().unwrap_or_default()
+                        ),
+                        Some(severity_help),
+                    ),
+                },
+                Value::Mapping(map) => {
+                    for (name, v) in map {
+                        let name = name.as_str().unwrap_or_default().to_string();
+                        if name == "severity" {
+                            match parse_severity(v) {
+                                Some(level) => {
+                                    for rule in rules_of(&t) {
+                                        config.severity.insert(rule.code, level);
+                                    }
+                                }
+                                None => problem(
+                                    key,
+                                    format!("tingkat tidak sah untuk `{key}`"),
+                                    format!("invalid level for `{key}`"),
+                                    Some(severity_help.clone()),
+                                ),
+                            }
+                            continue;
+                        }
+                        let Target::Rule(rule) = t else {
+                            problem(
+                                key,
+                                format!("`{key}` adalah kelompok aturan; parameter `{name}` hanya untuk satu aturan"),
+                                format!("`{key}` is a rule group; parameter `{name}` belongs to a single rule"),
+                                None,
+                            );
+                            continue;
+                        };
+                        let Some(param) = rule.params.iter().find(|p| p.name == name) else {
+                            let known: Vec<&str> = rule.params.iter().map(|p| p.name).collect();
+                            problem(
+                                key,
+                                format!("aturan {} tidak punya parameter `{name}`", rule.code),
+                                format!("rule {} has no parameter `{name}`", rule.code),
+                                Some(Text::new(
+                                    format!(
+                                        "parameter yang ada: severity{}",
+                                        known.iter().map(|k| format!(", {k}")).collect::<String>()
+                                    ),
+                                    format!(
+                                        "its parameters: severity{}",
+                                        known.iter().map(|k| format!(", {k}")).collect::<String>()
+                                    ),
+                                )),
+                            );
+                            continue;
+                        };
+                        let numeric = param.default.parse::<usize>().is_ok();
+                        let fits = if numeric {
+                            v.as_u64().is_some()
+                        } else {
+                            v.as_sequence()
+                                .is_some_and(|s| s.iter().all(Value::is_string))
+                        };
+                        if !fits {
+                            problem(
+                                key,
+                                format!(
+                                    "parameter `{name}` aturan {} harus berupa {}",
+                                    rule.code,
+                                    if numeric {
+                                        "bilangan bulat"
+                                    } else {
+                                        "daftar teks"
+                                    }
+                                ),
+                                format!(
+                                    "parameter `{name}` of rule {} must be {}",
+                                    rule.code,
+                                    if numeric {
+                                        "a whole number"
+                                    } else {
+                                        "a list of strings"
+                                    }
+                                ),
+                                None,
+                            );
+                            continue;
+                        }
+                        config
+                            .params
+                            .entry(rule.code)
+                            .or_default()
+                            .insert(name, v.clone());
+                    }
+                }
+                _ => problem(
+                    key,
+                    format!("pengaturan `{key}` harus berupa tingkat atau tabel parameter"),
+                    format!("the setting of `{key}` must be a level or a table of parameters"),
+                    Some(severity_help),
+                ),
+            }
+        }
+        (config, problems)
+    }
+}

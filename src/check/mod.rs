@@ -1,0 +1,213 @@
+//! Checks: the eight principles of Permenpan RB 19/2018 as lint rules over a compiled [`Book`].
+//!
+//! One rule per file under `rules/`, each a [`Rule`] value with its code, name, principle,
+//! default severity, summary and explanation; [`rules::ALL`] lists them in code order. Findings
+//! pass through the project's settings (severity, selection) and the source-level exemptions
+//! (`abaikan KODE: alasan`) before they become diagnostics.
+
+pub mod config;
+pub mod principle;
+pub mod rules;
+mod suppress;
+pub mod text;
+
+pub use config::Config;
+
+/// What every rule file needs.
+pub mod prelude {
+    pub use super::text::{first_word, is_verb, words};
+    pub use super::{Check, Checker, Owner, Param, Principle, Rule, Words};
+    pub use crate::diagnostic::{Label, Severity, Text};
+    pub use crate::model::{CrossMap, Process, Step};
+    pub use crate::syntax::ast::StepKind;
+}
+pub use principle::Principle;
+
+use crate::diagnostic::{Diagnostic, Severity, Text};
+use crate::model::{Book, CrossMap, Process};
+use crate::project::Settings;
+use crate::source::{SourceMap, Span};
+
+/// A static bilingual string (rule metadata lives in constants).
+#[derive(Debug, Clone, Copy)]
+pub struct Words {
+    pub id: &'static str,
+    pub en: &'static str,
+}
+
+impl Words {
+    pub fn get(&self, lang: crate::diagnostic::Lang) -> &'static str {
+        match lang {
+            crate::diagnostic::Lang::Id => self.id,
+            crate::diagnostic::Lang::En => self.en,
+        }
+    }
+}
+
+/// A parameter a rule reads from `peta.yaml`, with its default.
+#[derive(Debug, Clone, Copy)]
+pub struct Param {
+    pub name: &'static str,
+    pub default: &'static str,
+    pub meaning: Words,
+}
+
+/// One lint rule: what it is (metadata, shown by `peta rules` and `peta explain`) and the
+/// function that looks for it.
+#[derive(Debug, Clone, Copy)]
+pub struct Rule {
+    /// Stable forever once published: the principle's letter and three digits.
+    pub code: &'static str,
+    /// kebab-case, naming the defect ("allow `step-unreachable`" reads right).
+    pub name: &'static str,
+    pub principle: Principle,
+    pub severity: Severity,
+    pub summary: Words,
+    /// Markdown with the headings of [`EXPLANATION_HEADINGS`].
+    pub explanation: Words,
+    pub params: &'static [Param],
+    pub check: Check,
+}
+
+/// How a rule is enforced.
+#[derive(Debug, Clone, Copy)]
+pub enum Check {
+    /// A function over the compiled model.
+    Model(fn(&mut Checker)),
+    /// By the exemption step itself (rules about `abaikan` lines).
+    Exemptions,
+}
+
+/// The fixed headings every explanation has, in each language.
+pub const EXPLANATION_HEADINGS: Words = Words {
+    id: "## Apa yang diperiksa\n## Mengapa\n## Contoh\n## Cara memperbaiki",
+    en: "## What it checks\n## Why\n## Example\n## How to fix",
+};
+
+/// Which element a finding is about: exemptions written under that element (or under the
+/// process that holds it) apply to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Owner {
+    Book,
+    Unit(String),
+    Process(String),
+    Step { process: String, step: String },
+    Relation(usize),
+}
+
+/// A finding before settings and exemptions are applied.
+#[derive(Debug, Clone)]
+pub struct Finding {
+    pub rule: &'static Rule,
+    pub owner: Owner,
+    pub diagnostic: Diagnostic,
+}
+
+/// What a rule function sees: the book, its sources, the rule's parameters, and a way to report.
+pub struct Checker<'a> {
+    pub book: &'a Book,
+    pub sources: &'a SourceMap,
+    config: &'a Config,
+    rule: &'static Rule,
+    findings: Vec<Finding>,
+}
+
+impl<'a> Checker<'a> {
+    /// Reports one finding on `span`, owned by `owner`. The returned diagnostic can take a
+    /// help line and labels.
+    pub fn report(&mut self, owner: Owner, span: Option<Span>, message: Text) -> &mut Diagnostic {
+        let diagnostic = Diagnostic {
+            code: self.rule.code.to_string(),
+            severity: self.rule.severity,
+            message,
+            span,
+            labels: Vec::new(),
+            help: None,
+            principle: Some(self.rule.principle.label()),
+        };
+        self.findings.push(Finding {
+            rule: self.rule,
+            owner,
+            diagnostic,
+        });
+        &mut self.findings.last_mut().expect("just pushed").diagnostic
+    }
+
+    /// A numeric parameter of the running rule (from `peta.yaml`, else its default).
+    pub fn number(&self, name: &str) -> usize {
+        self.config
+            .number(self.rule, name)
+            .or_else(|| default_of(self.rule, name).and_then(|d| d.parse().ok()))
+            .unwrap_or(0)
+    }
+
+    /// A list parameter of the running rule (from `peta.yaml`, else its default, which is
+    /// written comma-separated).
+    pub fn list(&self, name: &str) -> Vec<String> {
+        self.config.list(self.rule, name).unwrap_or_else(|| {
+            default_of(self.rule, name)
+                .map(|d| {
+                    d.split(',')
+                        .map(|s| s.trim().to_string())
+                        .filter(|s| !s.is_empty())
+                        .collect()
+                })
+                .unwrap_or_default()
+        })
+    }
+
+    /// Leaf processes that have a map, in code order.
+    pub fn maps(&self) -> impl Iterator<Item = (&'a Process, &'a CrossMap)> {
+        self.book
+            .processes
+            .iter()
+            .filter_map(|p| p.map.as_ref().map(|m| (p, m)))
+    }
+}
+
+fn default_of(rule: &Rule, name: &str) -> Option<&'static str> {
+    rule.params
+        .iter()
+        .find(|p| p.name == name)
+        .map(|p| p.default)
+}
+
+/// Runs every enabled rule over the book and returns the diagnostics that remain after
+/// settings and exemptions, plus any problem with the rule settings themselves.
+pub fn run(book: &Book, sources: &SourceMap, settings: &Settings) -> Vec<Diagnostic> {
+    let (config, mut diagnostics) = Config::read(settings, sources);
+    let mut findings = Vec::new();
+    for &rule in rules::ALL {
+        let Check::Model(check) = rule.check else {
+            continue;
+        };
+        if config.severity(rule).is_none() {
+            continue;
+        }
+        let mut checker = Checker {
+            book,
+            sources,
+            config: &config,
+            rule,
+            findings: Vec::new(),
+        };
+        check(&mut checker);
+        findings.append(&mut checker.findings);
+    }
+    let kept = suppress::apply(book, findings, &config);
+    diagnostics.extend(kept.into_iter().filter_map(|f| {
+        let severity = config.severity(f.rule)?;
+        let mut d = f.diagnostic;
+        d.severity = severity;
+        Some(d)
+    }));
+    diagnostics
+}
+
+/// Looks a rule up by code (any case) or kebab-case name.
+pub fn find_rule(key: &str) -> Option<&'static Rule> {
+    rules::ALL
+        .iter()
+        .copied()
+        .find(|r| r.code.eq_ignore_ascii_case(key) || r.name == key)
+}

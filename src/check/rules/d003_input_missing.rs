@@ -1,0 +1,16 @@
+//! D003 input-missing: (to be written).
+
+use crate::check::prelude::*;
+
+pub const RULE: Rule = Rule {
+    code: "D003",
+    name: "input-missing",
+    principle: Principle::Definitif,
+    severity: Severity::Warning,
+    summary: Words { id: "", en: "" },
+    explanation: Words { id: "", en: "" },
+    params: &[],
+    check: Check::Model(check),
+};
+
+fn check(_c: &mut Checker) {}

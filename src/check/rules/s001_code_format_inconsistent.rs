@@ -1,0 +1,16 @@
+//! S001 code-format-inconsistent: (to be written).
+
+use crate::check::prelude::*;
+
+pub const RULE: Rule = Rule {
+    code: "S001",
+    name: "code-format-inconsistent",
+    principle: Principle::Struktur,
+    severity: Severity::Warning,
+    summary: Words { id: "", en: "" },
+    explanation: Words { id: "", en: "" },
+    params: &[],
+    check: Check::Model(check),
+};
+
+fn check(_c: &mut Checker) {}

@@ -1,0 +1,135 @@
+//! Text helpers the rules share: words with their offsets, and how Indonesian marks a verb.
+
+/// The words of a text (runs of letters, digits, `-`, `/`), with their byte offsets.
+pub fn words(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        let inside = c.is_alphanumeric() || c == '-' || c == '_';
+        match (inside, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, &text[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &text[s..]));
+    }
+    out
+}
+
+/// Nouns that look like prefixed verbs (`media` is not `me-` + `dia`).
+const LOOKALIKES: &[&str] = &[
+    "media",
+    "meja",
+    "mesin",
+    "metode",
+    "menteri",
+    "medis",
+    "memo",
+    "merek",
+    "mekanisme",
+    "dinas",
+    "data",
+    "dokumen",
+    "digital",
+    "diskusi",
+    "direktur",
+    "dirjen",
+    "disposisi",
+    "distribusi",
+    "diseminasi",
+    "desiminasi",
+    "berkas",
+    "beras",
+    "berita",
+    "bersama",
+    "berat",
+    "terminal",
+    "menu",
+];
+
+/// Whether a word is an Indonesian verb by its form: active `me-`/`mem-`/`men-`/`meng-`/
+/// `meny-`, `ber-`, passive `di-`, `ter-`, `memper-`/`diper-`, or one of `extra` (base
+/// forms the agency uses as verbs, e.g. `input`, `cetak`).
+pub fn is_verb(word: &str, extra: &[String]) -> bool {
+    let w = word.to_lowercase();
+    if extra.iter().any(|v| v.to_lowercase() == w) {
+        return true;
+    }
+    if LOOKALIKES.contains(&w.as_str()) || w.chars().count() < 5 {
+        return false;
+    }
+    let after = |prefix: &str| w.strip_prefix(prefix).and_then(|rest| rest.chars().next());
+    let vowel = |c: char| "aeiou".contains(c);
+    // me- before l, r, w, y, m, n, ny, ng; mem-/men-/meng-/meny- before the rest.
+    if w.starts_with("me") {
+        return match after("me") {
+            Some(c) => !vowel(c),
+            None => false,
+        };
+    }
+    if w.starts_with("ber") || w.starts_with("ter") || w.starts_with("di") {
+        return true;
+    }
+    false
+}
+
+/// The first word of a label, if any.
+pub fn first_word(label: &str) -> Option<&str> {
+    words(label).first().map(|(_, w)| *w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_with_offsets() {
+        assert_eq!(
+            words("Mengirim laporan (CALK) ke BPKA."),
+            vec![
+                (0, "Mengirim"),
+                (9, "laporan"),
+                (18, "CALK"),
+                (24, "ke"),
+                (27, "BPKA")
+            ]
+        );
+    }
+
+    #[test]
+    fn verbs_by_prefix() {
+        for verb in [
+            "Menyusun",
+            "Memverifikasi",
+            "Mengirim",
+            "Meregister",
+            "Melakukan",
+            "Berkoordinasi",
+            "Diverifikasi",
+            "Menandatangani",
+            "Memperbaiki",
+            "Menghimpun",
+        ] {
+            assert!(is_verb(verb, &[]), "{verb}");
+        }
+        for noun in [
+            "Penyusunan",
+            "Pemeliharaan",
+            "Laporan",
+            "Media",
+            "Dinas",
+            "Surat",
+            "Disposisi",
+            "Berkas",
+            "Verifikasi",
+        ] {
+            assert!(!is_verb(noun, &[]), "{noun}");
+        }
+        assert!(is_verb("input", &["input".to_string()]));
+    }
+}

@@ -1,0 +1,185 @@
+//! The rule catalogue: every rule has a `bad` fixture that triggers it exactly where marked and
+//! a `good` fixture that does not; the registry itself is well-formed.
+
+use crate::support::*;
+use peta::check::{rules, EXPLANATION_HEADINGS};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// (file name, 1-based line) pairs, with line 0 for findings without a location.
+type Places = BTreeSet<(String, usize)>;
+
+fn fixture(dir: &Path, kind: &str) -> Option<PathBuf> {
+    let file = dir.join(format!("{kind}.peta"));
+    let folder = dir.join(kind);
+    if folder.is_dir() {
+        Some(folder)
+    } else if file.is_file() {
+        Some(file)
+    } else {
+        None
+    }
+}
+
+/// Reads `# harap: CODE` marks: each applies to the next statement line.
+fn expected(path: &Path, code: &str) -> Places {
+    let files = if path.is_dir() {
+        peta::project::peta_files(path).unwrap()
+    } else {
+        vec![path.to_path_buf()]
+    };
+    let mut places = Places::new();
+    for file in files {
+        let name = file.file_name().unwrap().to_string_lossy().into_owned();
+        let text = std::fs::read_to_string(&file).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        for (i, line) in lines.iter().enumerate() {
+            let line = line.trim();
+            let codes_of = |rest: &str| -> bool { rest.split(',').any(|c| c.trim() == code) };
+            if let Some(rest) = line.strip_prefix("# harap di proyek:") {
+                if codes_of(rest) {
+                    places.insert((String::new(), 0));
+                }
+            } else if let Some(rest) = line.strip_prefix("# harap:") {
+                if codes_of(rest) {
+                    let target = lines[i + 1..]
+                        .iter()
+                        .position(|l| !l.trim().is_empty() && !l.trim().starts_with('#'))
+                        .map(|k| i + 1 + k + 1)
+                        .expect("a mark is followed by a statement");
+                    places.insert((name.clone(), target));
+                }
+            }
+        }
+    }
+    places
+}
+
+fn found(path: &Path, code: &str) -> Places {
+    let compiled = peta::pipeline::check(path).unwrap();
+    let errors: Vec<String> = compiled
+        .diagnostics
+        .iter()
+        .filter(|d| d.code.starts_with('E'))
+        .map(|d| format!("{} {}", d.code, d.message.en))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "{}: fixtures must compile: {errors:?}",
+        path.display()
+    );
+    compiled
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == code)
+        .map(|d| match d.span {
+            Some(span) => {
+                let name = compiled.project.sources.name(span);
+                let name = name.rsplit('/').next().unwrap_or(name).to_string();
+                (name, compiled.project.sources.line_col(span).0)
+            }
+            None => (String::new(), 0),
+        })
+        .collect()
+}
+
+#[test]
+fn every_rule_has_fixtures_that_trigger_it_exactly() {
+    let root = fixtures().join("check");
+    let mut failures = Vec::new();
+    for rule in rules::ALL {
+        let dir = root.join(rule.code);
+        let (Some(bad), Some(good)) = (fixture(&dir, "bad"), fixture(&dir, "good")) else {
+            failures.push(format!(
+                "{}: missing bad and/or good fixture in {}",
+                rule.code,
+                dir.display()
+            ));
+            continue;
+        };
+        let want = expected(&bad, rule.code);
+        if want.is_empty() {
+            failures.push(format!(
+                "{}: the bad fixture marks no `# harap: {}`",
+                rule.code, rule.code
+            ));
+        }
+        let got = found(&bad, rule.code);
+        if got != want {
+            failures.push(format!(
+                "{}: bad fixture expected {want:?}, found {got:?}",
+                rule.code
+            ));
+        }
+        let clean = found(&good, rule.code);
+        if !clean.is_empty() {
+            failures.push(format!("{}: good fixture reports {clean:?}", rule.code));
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+#[test]
+fn registry_is_well_formed() {
+    let codes: Vec<&str> = rules::ALL.iter().map(|r| r.code).collect();
+    let mut sorted = codes.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(codes, sorted, "codes must be unique and in order");
+    let mut names = BTreeSet::new();
+    for rule in rules::ALL {
+        let code = rule.code;
+        assert_eq!(code.len(), 4, "{code}");
+        assert!(code[1..].chars().all(|c| c.is_ascii_digit()), "{code}");
+        assert_eq!(
+            code.chars().next(),
+            Some(rule.principle.letter()),
+            "{code} must start with its principle's letter"
+        );
+        assert!(
+            names.insert(rule.name),
+            "{code}: name `{}` is used twice",
+            rule.name
+        );
+        assert!(
+            !rule.name.is_empty()
+                && rule.name.split('-').all(|w| !w.is_empty()
+                    && w.chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())),
+            "{code}: `{}` is not kebab-case",
+            rule.name
+        );
+        assert!(
+            !rule.summary.id.is_empty() && !rule.summary.en.is_empty(),
+            "{code}: summary"
+        );
+        for (text, headings) in [
+            (rule.explanation.id, EXPLANATION_HEADINGS.id),
+            (rule.explanation.en, EXPLANATION_HEADINGS.en),
+        ] {
+            let mut at = 0;
+            for heading in headings.lines() {
+                let found = text[at..]
+                    .lines()
+                    .position(|l| l == heading)
+                    .unwrap_or_else(|| panic!("{code}: explanation lacks `{heading}` (in order)"));
+                at += text[at..]
+                    .lines()
+                    .take(found + 1)
+                    .map(|l| l.len() + 1)
+                    .sum::<usize>();
+            }
+        }
+        assert!(
+            rule.explanation.id.contains("Permenpan") || rule.principle.number().is_none(),
+            "{code}: the Indonesian explanation cites the regulation"
+        );
+        for param in rule.params {
+            assert!(
+                !param.meaning.id.is_empty() && !param.meaning.en.is_empty(),
+                "{code}: {}",
+                param.name
+            );
+        }
+    }
+}
