@@ -15,7 +15,7 @@ pub use config::Config;
 
 /// What every rule file needs.
 pub mod prelude {
-    pub use super::text::{first_word, is_verb, words};
+    pub use super::text::{first_word, is_verb, locate, words};
     pub use super::{Check, Checker, Owner, Param, Principle, Rule, Words};
     pub use crate::diagnostic::{Label, Severity, Text};
     pub use crate::model::{CrossMap, Process, Step};
@@ -210,4 +210,32 @@ pub fn find_rule(key: &str) -> Option<&'static Rule> {
         .iter()
         .copied()
         .find(|r| r.code.eq_ignore_ascii_case(key) || r.name == key)
+}
+
+/// For rule unit tests: compiles in-memory files, runs every rule, and returns the findings of
+/// one rule as (1-based line, English message).
+#[cfg(test)]
+pub(crate) fn findings_of(code: &str, files: &[(&str, &str)]) -> Vec<(usize, String)> {
+    let mut project = crate::project::Project::default();
+    for (name, text) in files {
+        let id = project.sources.add(*name, None, text.to_string());
+        project.files.push(id);
+    }
+    let mut compiled = crate::pipeline::compile_loaded(project);
+    let errors: Vec<_> = compiled
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .collect();
+    assert!(errors.is_empty(), "test sources must compile: {errors:?}");
+    crate::pipeline::lint(&mut compiled);
+    compiled
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == code)
+        .map(|d| {
+            let line = d.span.map_or(0, |s| compiled.project.sources.line_col(s).0);
+            (line, d.message.en.clone())
+        })
+        .collect()
 }

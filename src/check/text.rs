@@ -1,4 +1,7 @@
-//! Text helpers the rules share: words with their offsets, and how Indonesian marks a verb.
+//! Text helpers the rules share: words with their offsets, how Indonesian marks a verb, and
+//! where a piece of a (possibly multi-line) value sits in the source.
+
+use crate::source::{SourceMap, Span};
 
 /// The words of a text (runs of letters, digits, `-`, `/`), with their byte offsets.
 pub fn words(text: &str) -> Vec<(usize, &str)> {
@@ -78,6 +81,38 @@ pub fn is_verb(word: &str, extra: &[String]) -> bool {
     false
 }
 
+/// The source span of `len` bytes at byte `at` of a value whose text is `value` and whose
+/// span is `value_span`. Values continued on `|` lines are joined with newlines, so offsets
+/// past the first line are mapped back through the continuation markers.
+pub fn locate(sources: &SourceMap, value_span: Span, value: &str, at: usize, len: usize) -> Span {
+    let text = &sources.get(value_span.file).text;
+    let line = value[..at.min(value.len())].matches('\n').count();
+    let line_start = value[..at.min(value.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let within = at - line_start;
+    let mut source_at = value_span.start;
+    for _ in 0..line {
+        let Some(newline) = text[source_at..].find('\n') else {
+            break;
+        };
+        let mut i = source_at + newline + 1;
+        let bytes = text.as_bytes();
+        while i < bytes.len() && (bytes[i] == b' ' || bytes[i] == b'\t') {
+            i += 1;
+        }
+        if i < bytes.len() && bytes[i] == b'|' {
+            i += 1;
+            if i < bytes.len() && bytes[i] == b' ' {
+                i += 1;
+            }
+        }
+        source_at = i;
+    }
+    let start = (source_at + within).min(text.len());
+    Span::new(value_span.file, start, (start + len).min(text.len()))
+}
+
 /// The first word of a label, if any.
 pub fn first_word(label: &str) -> Option<&str> {
     words(label).first().map(|(_, w)| *w)
@@ -99,6 +134,19 @@ mod tests {
                 (27, "BPKA")
             ]
         );
+    }
+
+    #[test]
+    fn locate_maps_offsets_through_continuation_lines() {
+        let mut sources = SourceMap::default();
+        let text = "proses P1: X\n  uraian: satu dua\n    | tiga P4.3.1 empat\n";
+        let file = sources.add("a.peta", None, text.to_string());
+        let start = text.find("satu").unwrap();
+        let span = Span::new(file, start, text.find(" empat").unwrap() + 6);
+        let value = "satu dua\ntiga P4.3.1 empat";
+        let at = value.find("P4.3.1").unwrap();
+        let found = locate(&sources, span, value, at, 6);
+        assert_eq!(sources.text(found), "P4.3.1");
     }
 
     #[test]

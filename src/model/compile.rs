@@ -380,13 +380,14 @@ impl Compiler {
             });
             self.book.processes.push(Process {
                 code: code.clone(),
+                code_span: block.code.span,
                 name: block.name.value.clone(),
                 name_span: block.name.span,
                 parent,
                 children: Vec::new(),
                 level: code.level(),
                 category,
-                category_declared: category.is_some(),
+                category_span: category.and(declared.as_ref().map(|f| f.value.span)),
                 description: field(&block.fields, "uraian").map(|f| Item {
                     text: f.value.value.clone(),
                     span: f.value.span,

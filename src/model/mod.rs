@@ -126,6 +126,8 @@ pub struct Sipoc {
 #[derive(Debug, Clone)]
 pub struct Process {
     pub code: Code,
+    /// Where the code is written on the `proses` line.
+    pub code_span: Span,
     pub name: String,
     pub name_span: Span,
     pub parent: Option<String>,
@@ -134,7 +136,8 @@ pub struct Process {
     pub level: usize,
     /// Declared or inherited from the nearest ancestor that declares one.
     pub category: Option<Category>,
-    pub category_declared: bool,
+    /// The `kategori:` value, when the process declares one.
+    pub category_span: Option<Span>,
     pub description: Option<Item>,
     pub sipoc: Sipoc,
     pub notes: Vec<Item>,

@@ -118,3 +118,28 @@ fn check(c: &mut Checker) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::findings_of;
+
+    const UNITS: &str = "unit a: A\nunit b: B\n";
+
+    #[test]
+    fn empty_map_and_lane_only_map_are_not_reported() {
+        let text = "proses P1: Kosong\n  lajur: a, b\n";
+        assert!(findings_of("D001", &[("u.peta", UNITS), ("p.peta", text)]).is_empty());
+    }
+
+    #[test]
+    fn each_extra_start_is_reported_once() {
+        let text = "proses P1: Tiga Awal\n  lajur: a\n  mulai x di a: X\n    lanjut ke s\n  mulai y di a: Y\n    lanjut ke s\n  mulai z di a: Z\n    lanjut ke s\n  selesai s di a: S\n";
+        let found = findings_of("D001", &[("u.peta", UNITS), ("p.peta", text)]);
+        let lines: Vec<usize> = found.iter().map(|(l, _)| *l).collect();
+        assert_eq!(lines, [5, 7]);
+        assert_eq!(
+            found[0].1,
+            "map `P1` has more than one `mulai`: `x` and `y`"
+        );
+    }
+}
