@@ -1,6 +1,7 @@
 //! The command line: argument shapes (clap) and exit statuses. Each subcommand calls one
 //! library function; no map logic lives here.
 
+use crate::check::catalogue::{self, ListFormat};
 use crate::diagnostic::{self, Format, Lang};
 use crate::export::{self};
 use crate::import;
@@ -36,6 +37,16 @@ pub enum Command {
         /// How to print problems.
         #[arg(long, value_enum, default_value = "human")]
         format: Format,
+    },
+    /// List the rules (the eight principles of Permenpan RB 19/2018 and more).
+    Rules {
+        #[arg(long, value_enum, default_value = "human")]
+        format: ListFormat,
+    },
+    /// Explain one rule: what it checks, why, an example and how to fix it.
+    Explain {
+        /// Rule code (e.g. U001) or name (e.g. step-unreachable).
+        rule: String,
     },
     /// Print the compiled model (schema peta/1) on stdout.
     Export {
@@ -99,6 +110,11 @@ fn execute(args: &Args) -> Result<Status> {
         Command::Check { path, format } => check(path, *format, args.lang),
         Command::Export { path, format } => export(path, *format, args.lang),
         Command::Import { file, out, force } => import(file, out, *force),
+        Command::Rules { format } => {
+            print(&catalogue::list(*format, args.lang.unwrap_or_default()));
+            Ok(Status::Clean)
+        }
+        Command::Explain { rule } => explain(rule, args.lang.unwrap_or_default()),
     }
 }
 
@@ -114,14 +130,15 @@ fn check(path: &Path, format: Format, lang: Option<Lang>) -> Result<Status> {
     let lang = compiled.lang(lang);
     let color = format == Format::Human && std::io::stdout().is_terminal();
     let diagnostics = &compiled.diagnostics;
-    print(&diagnostic::render(
+    print(&diagnostic::render_with(
         diagnostics,
         &compiled.project.sources,
         format,
         lang,
         color,
+        &catalogue::info(lang),
     ));
-    if format != Format::Json {
+    if matches!(format, Format::Human | Format::Concise) {
         let errors = diagnostics.iter().filter(|d| d.is_error()).count();
         let warnings = diagnostics.len() - errors;
         let files = compiled.project.files.len();
@@ -142,6 +159,22 @@ fn check(path: &Path, format: Format, lang: Option<Lang>) -> Result<Status> {
     } else {
         Status::Clean
     })
+}
+
+fn explain(key: &str, lang: Lang) -> Result<Status> {
+    match crate::check::find_rule(key) {
+        Some(rule) => {
+            print(&catalogue::explain(rule, lang));
+            Ok(Status::Clean)
+        }
+        None => {
+            let codes = crate::check::rules::ALL.iter().map(|r| r.code);
+            let hint = crate::suggest::closest(key, codes)
+                .map(|c| format!(" (did you mean {c}?)"))
+                .unwrap_or_default();
+            anyhow::bail!("no rule `{key}`{hint}; `peta rules` lists them all")
+        }
+    }
 }
 
 fn export(path: &Path, format: ExportFormat, lang: Option<Lang>) -> Result<Status> {

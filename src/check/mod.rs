@@ -5,6 +5,7 @@
 //! pass through the project's settings (severity, selection) and the source-level exemptions
 //! (`abaikan KODE: alasan`) before they become diagnostics.
 
+pub mod catalogue;
 pub mod config;
 pub mod principle;
 pub mod rules;

@@ -1,8 +1,10 @@
 //! One diagnostic type for every problem a user sees: syntax, compile and lint.
 
 mod render;
+pub mod sarif;
 
-pub use render::{render, Format};
+pub use render::{render, render_with, Format};
+pub use sarif::RuleInfo;
 
 use crate::source::{SourceMap, Span};
 use serde::Serialize;

@@ -1,5 +1,6 @@
 //! Printing diagnostics: human (snippet and caret), concise (one line each) and JSON.
 
+use super::sarif::{self, RuleInfo};
 use super::{Diagnostic, Lang, Severity};
 use crate::source::{FileId, SourceMap};
 use codespan_reporting::diagnostic as cs;
@@ -15,6 +16,10 @@ pub enum Format {
     Concise,
     /// A JSON array, for tools.
     Json,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+    /// GitHub Actions annotations (`::error file=…,line=…::message`).
+    Github,
 }
 
 /// Renders all diagnostics in one format. `color` only affects the human format.
@@ -25,10 +30,24 @@ pub fn render(
     lang: Lang,
     color: bool,
 ) -> String {
+    render_with(diagnostics, sources, format, lang, color, &[])
+}
+
+/// As [`render`], with the rule catalogue that SARIF describes its rules from.
+pub fn render_with(
+    diagnostics: &[Diagnostic],
+    sources: &SourceMap,
+    format: Format,
+    lang: Lang,
+    color: bool,
+    catalogue: &[RuleInfo],
+) -> String {
     match format {
         Format::Human => human(diagnostics, sources, lang, color),
         Format::Concise => concise(diagnostics, sources, lang),
         Format::Json => json(diagnostics, sources, lang),
+        Format::Sarif => sarif::sarif(diagnostics, sources, lang, catalogue),
+        Format::Github => sarif::github(diagnostics, sources, lang),
     }
 }
 

@@ -4,6 +4,7 @@ mod cli;
 mod errors;
 mod export;
 mod import;
+mod outputs;
 mod robustness;
 mod rules;
 mod support;
