@@ -38,6 +38,33 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "human")]
         format: Format,
     },
+    /// Rewrite sources in the one canonical layout (comments and blank lines kept).
+    Fmt {
+        #[arg(default_value = ".")]
+        path: PathBuf,
+        /// Change nothing; list the files that would change with a line diff, exit 1 if any.
+        #[arg(long)]
+        check: bool,
+        /// Print the formatted text of one file on stdout instead of writing it (for git
+        /// `textconv`).
+        #[arg(long, conflicts_with = "check")]
+        stdout: bool,
+    },
+    /// Compare two versions of a book by meaning: folders, files or git revisions.
+    Diff {
+        /// The old side: a project folder, a .peta file, or a git revision (HEAD~1, main, …).
+        old: String,
+        /// The new side; the project folder on disk (working tree) when left out.
+        new: Option<String>,
+        /// The project folder whose git revisions OLD and NEW name.
+        #[arg(long, default_value = ".")]
+        project: PathBuf,
+        #[arg(long, value_enum, default_value = "text")]
+        format: DiffFormat,
+        /// Exit 1 when there are differences (like `git diff --exit-code`).
+        #[arg(long)]
+        exit_code: bool,
+    },
     /// List the rules (the eight principles of Permenpan RB 19/2018 and more).
     Rules {
         #[arg(long, value_enum, default_value = "human")]
@@ -66,6 +93,13 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Text,
+    Json,
+    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -110,6 +144,18 @@ fn execute(args: &Args) -> Result<Status> {
         Command::Check { path, format } => check(path, *format, args.lang),
         Command::Export { path, format } => export(path, *format, args.lang),
         Command::Import { file, out, force } => import(file, out, *force),
+        Command::Fmt {
+            path,
+            check,
+            stdout,
+        } => fmt(path, *check, *stdout, args.lang),
+        Command::Diff {
+            old,
+            new,
+            project,
+            format,
+            exit_code,
+        } => diff(old, new.as_deref(), project, *format, *exit_code, args.lang),
         Command::Rules { format } => {
             print(&catalogue::list(*format, args.lang.unwrap_or_default()));
             Ok(Status::Clean)
@@ -155,6 +201,156 @@ fn check(path: &Path, format: Format, lang: Option<Lang>) -> Result<Status> {
         eprintln!("{summary}");
     }
     Ok(if compiled.has_errors() {
+        Status::Problems
+    } else {
+        Status::Clean
+    })
+}
+
+fn diff(
+    old: &str,
+    new: Option<&str>,
+    project: &Path,
+    format: DiffFormat,
+    exit_code: bool,
+    lang: Option<Lang>,
+) -> Result<Status> {
+    use crate::diff::{self, output, side};
+    let lang = lang.unwrap_or_default();
+    let new_name = new
+        .map(str::to_string)
+        .unwrap_or_else(|| project.display().to_string());
+    let mut books = Vec::new();
+    for (name, loaded) in [
+        (old.to_string(), side::load(old, project)?),
+        (
+            new_name.clone(),
+            match new {
+                Some(spec) => side::load(spec, project)?,
+                None => crate::project::load(project)?,
+            },
+        ),
+    ] {
+        let compiled = pipeline::compile_loaded(loaded);
+        let syntax: Vec<_> = compiled
+            .diagnostics
+            .iter()
+            .filter(|d| d.code.starts_with("E0"))
+            .cloned()
+            .collect();
+        if !syntax.is_empty() {
+            eprint!(
+                "{}",
+                diagnostic::render(
+                    &syntax,
+                    &compiled.project.sources,
+                    Format::Human,
+                    lang,
+                    false
+                )
+            );
+            anyhow::bail!("`{name}` does not parse; fix it before comparing");
+        }
+        let errors = compiled.diagnostics.iter().filter(|d| d.is_error()).count();
+        if errors > 0 {
+            eprintln!(
+                "peta diff: `{name}` has {errors} compile errors; comparing what could be resolved"
+            );
+        }
+        books.push(compiled.book);
+    }
+    let changes = diff::diff(&books[0], &books[1]);
+    print(&match format {
+        DiffFormat::Text => output::text(&changes, old, &new_name, lang),
+        DiffFormat::Json => output::json(&changes, old, &new_name),
+        DiffFormat::Markdown => output::markdown(&changes, old, &new_name, lang),
+    });
+    Ok(if exit_code && !changes.is_empty() {
+        Status::Problems
+    } else {
+        Status::Clean
+    })
+}
+
+fn fmt(path: &Path, check: bool, stdout: bool, lang: Option<Lang>) -> Result<Status> {
+    if stdout {
+        let bytes =
+            std::fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
+        let mut project = crate::project::Project::default();
+        let name = path.display().to_string();
+        crate::project::add_source(&mut project, name, Some(path), &bytes);
+        let Some(&id) = project.files.first() else {
+            // Not text: show it unchanged so git still has something to compare.
+            print(&String::from_utf8_lossy(&bytes));
+            return Ok(Status::Problems);
+        };
+        let source = project.sources.get(id);
+        let (file, diagnostics) = crate::syntax::parse(source);
+        if diagnostics.iter().any(|d| d.is_error()) {
+            print(&source.text);
+            return Ok(Status::Problems);
+        }
+        print(&crate::formatter::format(&file));
+        return Ok(Status::Clean);
+    }
+    let outcome = crate::formatter::format_project(path)?;
+    let lang = lang.unwrap_or_default();
+    if !outcome.diagnostics.is_empty() {
+        let color = std::io::stderr().is_terminal();
+        eprint!(
+            "{}",
+            diagnostic::render(
+                &outcome.diagnostics,
+                &outcome.sources,
+                Format::Human,
+                lang,
+                color
+            )
+        );
+    }
+    for (disk, name, old, new) in &outcome.changed {
+        if check {
+            println!(
+                "{}",
+                match lang {
+                    Lang::Id => format!("akan diformat ulang: {name}"),
+                    Lang::En => format!("would reformat: {name}"),
+                }
+            );
+            print(&crate::formatter::line_diff(name, old, new));
+        } else {
+            write_atomic(disk, new.as_bytes())?;
+        }
+    }
+    let changed = outcome.changed.len();
+    let broken = !outcome.diagnostics.is_empty();
+    eprintln!(
+        "{}",
+        match (lang, check) {
+            (Lang::Id, true) => format!(
+                "peta fmt: {changed} dari {} berkas perlu diformat",
+                outcome.files
+            ),
+            (Lang::Id, false) =>
+                format!("peta fmt: {changed} dari {} berkas diformat", outcome.files),
+            (Lang::En, true) => format!(
+                "peta fmt: {changed} of {} files need formatting",
+                outcome.files
+            ),
+            (Lang::En, false) =>
+                format!("peta fmt: {changed} of {} files formatted", outcome.files),
+        }
+    );
+    if broken {
+        eprintln!(
+            "{}",
+            match lang {
+                Lang::Id => "peta fmt: berkas yang tidak dapat diurai tidak diubah",
+                Lang::En => "peta fmt: files that do not parse were left untouched",
+            }
+        );
+    }
+    Ok(if broken || (check && changed > 0) {
         Status::Problems
     } else {
         Status::Clean

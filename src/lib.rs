@@ -8,7 +8,9 @@
 pub mod check;
 pub mod cli;
 pub mod diagnostic;
+pub mod diff;
 pub mod export;
+pub mod formatter;
 pub mod import;
 pub mod model;
 pub mod output;

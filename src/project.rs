@@ -103,11 +103,17 @@ fn display_name(root: &Path, path: &Path) -> String {
 
 fn read_settings(project: &mut Project, path: &Path) -> Result<()> {
     let bytes = std::fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
-    let text = String::from_utf8_lossy(&bytes).into_owned();
+    add_settings(project, Some(path), &bytes);
+    Ok(())
+}
+
+/// Reads `peta.yaml` content into the project, reporting a malformed one as E020.
+pub fn add_settings(project: &mut Project, path: Option<&Path>, bytes: &[u8]) {
+    let text = String::from_utf8_lossy(bytes).into_owned();
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
-    let id = project.sources.add(SETTINGS_FILE, Some(path), text.clone());
+    let id = project.sources.add(SETTINGS_FILE, path, text.clone());
     if text.trim().is_empty() {
-        return Ok(());
+        return;
     }
     match serde_yaml::from_str::<Settings>(&text) {
         Ok(settings) => project.settings = settings,
@@ -140,13 +146,19 @@ fn read_settings(project: &mut Project, path: &Path) -> Result<()> {
             );
         }
     }
-    Ok(())
 }
 
 fn read_source(project: &mut Project, path: &Path, name: String) -> Result<()> {
     let bytes = std::fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
+    add_source(project, name, Some(path), &bytes);
+    Ok(())
+}
+
+/// Adds one source file's bytes to the project: refused when too large, BOM stripped,
+/// non-UTF-8 or binary content reported (E011, E001).
+pub fn add_source(project: &mut Project, name: String, path: Option<&Path>, bytes: &[u8]) {
     if bytes.len() > MAX_FILE_BYTES {
-        let id = project.sources.add(name, Some(path), String::new());
+        let id = project.sources.add(name, path, String::new());
         project.diagnostics.push(
             Diagnostic::error(
                 "E011",
@@ -169,30 +181,29 @@ fn read_source(project: &mut Project, path: &Path, name: String) -> Result<()> {
                 "a map is a few kilobytes; split this file by process, or check that it really is a map",
             )),
         );
-        return Ok(());
+        return;
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(text) if !text.contains('\0') => {
-            let id = project.sources.add(name, Some(path), text.to_string());
+            let id = project.sources.add(name, path, text.to_string());
             project.files.push(id);
         }
         Ok(text) => {
             let at = text.find('\0').unwrap_or(0);
             let id = project
                 .sources
-                .add(name, Some(path), text.replace('\0', "\u{fffd}"));
+                .add(name, path, text.replace('\0', "\u{fffd}"));
             project.diagnostics.push(not_text(id, at));
         }
         Err(err) => {
             let at = err.valid_up_to();
             let lossy = String::from_utf8_lossy(bytes).into_owned();
             // The lossy text is identical up to the first bad byte, so `at` is valid in it.
-            let id = project.sources.add(name, Some(path), lossy);
+            let id = project.sources.add(name, path, lossy);
             project.diagnostics.push(not_text(id, at));
         }
     }
-    Ok(())
 }
 
 fn not_text(id: FileId, at: usize) -> Diagnostic {

@@ -5,6 +5,7 @@ mod errors;
 mod export;
 mod import;
 mod outputs;
+mod review;
 mod robustness;
 mod rules;
 mod support;
