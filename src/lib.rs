@@ -13,6 +13,7 @@ pub mod export;
 pub mod formatter;
 pub mod import;
 pub mod model;
+pub mod narrative;
 pub mod output;
 pub mod pipeline;
 pub mod project;
