@@ -172,13 +172,13 @@ fn print(text: &str) {
 }
 
 fn check(path: &Path, format: Format, lang: Option<Lang>) -> Result<Status> {
-    let compiled = pipeline::check(path)?;
-    let lang = compiled.lang(lang);
+    let workspace = pipeline::check_workspace(path)?;
+    let lang = lang.or(workspace.lang).unwrap_or_default();
     let color = format == Format::Human && std::io::stdout().is_terminal();
-    let diagnostics = &compiled.diagnostics;
+    let diagnostics = &workspace.diagnostics;
     print(&diagnostic::render_with(
         diagnostics,
-        &compiled.project.sources,
+        &workspace.sources,
         format,
         lang,
         color,
@@ -187,20 +187,23 @@ fn check(path: &Path, format: Format, lang: Option<Lang>) -> Result<Status> {
     if matches!(format, Format::Human | Format::Concise) {
         let errors = diagnostics.iter().filter(|d| d.is_error()).count();
         let warnings = diagnostics.len() - errors;
-        let files = compiled.project.files.len();
+        let (files, processes) = (workspace.files, workspace.processes);
+        let books = match (workspace.projects, lang) {
+            (1, _) => String::new(),
+            (n, Lang::Id) => format!(" dari {n} buku"),
+            (n, Lang::En) => format!(" from {n} books"),
+        };
         let summary = match lang {
             Lang::Id => format!(
-                "peta: {errors} galat, {warnings} peringatan; {} proses dalam {files} berkas",
-                compiled.book.processes.len()
+                "peta: {errors} galat, {warnings} peringatan; {processes} proses dalam {files} berkas{books}"
             ),
             Lang::En => format!(
-                "peta: {errors} errors, {warnings} warnings; {} processes in {files} files",
-                compiled.book.processes.len()
+                "peta: {errors} errors, {warnings} warnings; {processes} processes in {files} files{books}"
             ),
         };
         eprintln!("{summary}");
     }
-    Ok(if compiled.has_errors() {
+    Ok(if workspace.has_errors() {
         Status::Problems
     } else {
         Status::Clean

@@ -20,5 +20,6 @@ pub mod project;
 pub mod source;
 pub mod suggest;
 pub mod syntax;
+pub mod synth;
 
 pub use cli::run;

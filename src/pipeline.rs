@@ -29,6 +29,72 @@ impl Compiled {
     }
 }
 
+/// Many projects checked together (a folder of books), with their files in one source map so
+/// that one report covers them all.
+#[derive(Debug, Default)]
+pub struct Workspace {
+    pub sources: crate::source::SourceMap,
+    pub diagnostics: Vec<Diagnostic>,
+    pub projects: usize,
+    pub files: usize,
+    pub processes: usize,
+    /// The first project's `lang:` setting.
+    pub lang: Option<Lang>,
+}
+
+impl Workspace {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Checks every project a path names (see [`crate::project::discover`]), in parallel, and
+/// merges the results in path order, so the report is the same however many threads run.
+pub fn check_workspace(path: &Path) -> Result<Workspace> {
+    use rayon::prelude::*;
+    let projects = project::discover(path)?;
+    let single = projects.len() == 1;
+    let checked: Vec<Result<Compiled>> = projects.par_iter().map(|p| check(p)).collect();
+    let mut workspace = Workspace {
+        projects: projects.len(),
+        ..Workspace::default()
+    };
+    for (dir, compiled) in projects.iter().zip(checked) {
+        let compiled = compiled?;
+        workspace.lang = workspace.lang.or(compiled.project.settings.lang);
+        workspace.files += compiled.project.files.len();
+        workspace.processes += compiled.book.processes.len();
+        // Names inside a workspace start with the project's folder, relative to the path given.
+        let prefix = if single {
+            String::new()
+        } else {
+            let relative = dir.strip_prefix(path).unwrap_or(dir);
+            format!("{}/", relative.to_string_lossy().replace('\\', "/"))
+        };
+        let mut ids = Vec::new();
+        for file in compiled.project.sources.files() {
+            let id = workspace.sources.add(
+                format!("{prefix}{}", file.name),
+                file.path.as_deref(),
+                file.text.clone(),
+            );
+            ids.push(id);
+        }
+        let remap = |span: crate::source::Span| crate::source::Span {
+            file: ids[span.file.0 as usize],
+            ..span
+        };
+        for mut d in compiled.diagnostics {
+            d.span = d.span.map(remap);
+            for label in &mut d.labels {
+                label.span = remap(label.span);
+            }
+            workspace.diagnostics.push(d);
+        }
+    }
+    Ok(workspace)
+}
+
 /// Loads, parses, compiles and checks a project: what `peta check` reports.
 pub fn check(path: &Path) -> Result<Compiled> {
     let mut compiled = compile(path)?;

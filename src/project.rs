@@ -70,6 +70,41 @@ pub fn load(path: &Path) -> Result<Project> {
     Ok(project)
 }
 
+/// The projects a path names: itself when it is a `.peta` file or a folder with `peta.yaml`;
+/// otherwise every folder below it that has a `peta.yaml` (a workspace of many books, as a
+/// province or ministry keeps them), in sorted order. Projects do not nest.
+pub fn discover(path: &Path) -> Result<Vec<PathBuf>> {
+    let meta =
+        std::fs::metadata(path).with_context(|| format!("cannot open `{}`", path.display()))?;
+    if meta.is_file() || path.join(SETTINGS_FILE).is_file() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let mut found: Vec<PathBuf> = Vec::new();
+    let mut walker = walkdir::WalkDir::new(path).sort_by_file_name().into_iter();
+    while let Some(entry) = walker.next() {
+        let entry = entry.with_context(|| format!("cannot read folder `{}`", path.display()))?;
+        if !entry.file_type().is_dir() {
+            continue;
+        }
+        let name = entry.file_name().to_string_lossy();
+        if entry.depth() > 0 && (name.starts_with('.') || name == "out" || name == "target") {
+            walker.skip_current_dir();
+            continue;
+        }
+        if entry.path().join(SETTINGS_FILE).is_file() {
+            found.push(entry.path().to_path_buf());
+            walker.skip_current_dir();
+        }
+    }
+    if found.is_empty() {
+        bail!(
+            "`{}` is not a peta project: it has no {SETTINGS_FILE} (create one; an empty file is enough), and no folder below it has one",
+            path.display()
+        );
+    }
+    Ok(found)
+}
+
 /// Every `*.peta` file under `root`, sorted, skipping hidden folders and build output.
 pub fn peta_files(root: &Path) -> Result<Vec<PathBuf>> {
     let mut files = Vec::new();
