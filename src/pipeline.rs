@@ -54,16 +54,28 @@ pub fn check_workspace(path: &Path) -> Result<Workspace> {
     use rayon::prelude::*;
     let projects = project::discover(path)?;
     let single = projects.len() == 1;
-    let checked: Vec<Result<Compiled>> = projects.par_iter().map(|p| check(p)).collect();
+    // Each project keeps only what the report needs, so memory stays flat with many books.
+    let checked: Vec<Result<Checked>> = projects
+        .par_iter()
+        .map(|p| {
+            check(p).map(|c| Checked {
+                lang: c.project.settings.lang,
+                files: c.project.files.len(),
+                processes: c.book.processes.len(),
+                sources: c.project.sources,
+                diagnostics: c.diagnostics,
+            })
+        })
+        .collect();
     let mut workspace = Workspace {
         projects: projects.len(),
         ..Workspace::default()
     };
     for (dir, compiled) in projects.iter().zip(checked) {
         let compiled = compiled?;
-        workspace.lang = workspace.lang.or(compiled.project.settings.lang);
-        workspace.files += compiled.project.files.len();
-        workspace.processes += compiled.book.processes.len();
+        workspace.lang = workspace.lang.or(compiled.lang);
+        workspace.files += compiled.files;
+        workspace.processes += compiled.processes;
         // Names inside a workspace start with the project's folder, relative to the path given.
         let prefix = if single {
             String::new()
@@ -72,7 +84,7 @@ pub fn check_workspace(path: &Path) -> Result<Workspace> {
             format!("{}/", relative.to_string_lossy().replace('\\', "/"))
         };
         let mut ids = Vec::new();
-        for file in compiled.project.sources.files() {
+        for file in compiled.sources.files() {
             let id = workspace.sources.add(
                 format!("{prefix}{}", file.name),
                 file.path.as_deref(),
@@ -93,6 +105,14 @@ pub fn check_workspace(path: &Path) -> Result<Workspace> {
         }
     }
     Ok(workspace)
+}
+
+struct Checked {
+    lang: Option<Lang>,
+    files: usize,
+    processes: usize,
+    sources: crate::source::SourceMap,
+    diagnostics: Vec<Diagnostic>,
 }
 
 /// Loads, parses, compiles and checks a project: what `peta check` reports.

@@ -1,0 +1,194 @@
+//! Speed at national scale: `cargo bench --bench scale` (options after `--`).
+//!
+//! Generates deterministic synthetic workspaces of 1, 10, 100 and 500 books (about 50 maps
+//! each), runs the release `peta` binary on them as CI would, and prints wall time, maps per
+//! second, peak memory and how time grows with size; then the Diskominfotik book in `maps/`;
+//! then, when Graphviz is installed, the same maps rendered by `dot -Tsvg` one process per map.
+//!
+//! Options: `--sizes 1,10,100,500`, `--json` (machine-readable), `--no-dot`.
+
+// Reading a child's own peak memory needs wait4(2); the only unsafe code in the project.
+#![allow(unsafe_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+struct Measure {
+    seconds: f64,
+    peak_kib: u64,
+    status: i32,
+}
+
+/// Runs a command to completion and reads its own peak resident memory (wait4's rusage).
+fn measure(program: &Path, args: &[&str], dir: &Path) -> Measure {
+    let start = Instant::now();
+    let child = Command::new(program)
+        .args(args)
+        .current_dir(dir)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the command starts");
+    let pid = child.id() as libc::pid_t;
+    let mut status = 0;
+    // SAFETY: rusage is a plain C struct that wait4 fills in; zeroed is a valid value.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: pid is our own child, not yet waited for; both pointers are valid.
+    unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    let seconds = start.elapsed().as_secs_f64();
+    std::mem::forget(child);
+    Measure {
+        seconds,
+        peak_kib: usage.ru_maxrss as u64,
+        status: if libc::WIFEXITED(status) {
+            libc::WEXITSTATUS(status)
+        } else {
+            -1
+        },
+    }
+}
+
+fn best_of(runs: usize, program: &Path, args: &[&str], dir: &Path) -> Measure {
+    let mut best: Option<Measure> = None;
+    for _ in 0..runs {
+        let m = measure(program, args, dir);
+        if best.as_ref().is_none_or(|b| m.seconds < b.seconds) {
+            best = Some(m);
+        }
+    }
+    best.expect("at least one run")
+}
+
+fn write_workspace(dir: &Path, books: usize) -> usize {
+    let mut maps = 0;
+    for i in 0..books {
+        let book = dir.join(format!("buku-{i:04}"));
+        std::fs::create_dir_all(&book).unwrap();
+        for (name, text) in peta::synth::book(i as u64) {
+            maps += text.matches("\n  lajur: ").count();
+            std::fs::write(book.join(name), text).unwrap();
+        }
+    }
+    maps
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let json = args.iter().any(|a| a == "--json");
+    let no_dot = args.iter().any(|a| a == "--no-dot");
+    let sizes: Vec<usize> = args
+        .iter()
+        .position(|a| a == "--sizes")
+        .and_then(|i| args.get(i + 1))
+        .map(|s| s.split(',').filter_map(|n| n.parse().ok()).collect())
+        .unwrap_or_else(|| vec![1, 10, 100, 500]);
+    let peta = PathBuf::from(env!("CARGO_BIN_EXE_peta"));
+    let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let scratch = tempfile::tempdir().unwrap();
+
+    let mut rows = Vec::new();
+    for &books in &sizes {
+        let dir = scratch.path().join(format!("w{books}"));
+        let maps = write_workspace(&dir, books);
+        let runs = if books <= 10 { 5 } else { 2 };
+        let check = best_of(runs, &peta, &["check", ".", "--format", "concise"], &dir);
+        rows.push((books, maps, check));
+    }
+    let book = best_of(10, &peta, &["check", "maps", "--format", "concise"], &repo);
+
+    let dot_ratio = if no_dot {
+        None
+    } else {
+        dot_comparison(&peta, &repo, book.seconds)
+    };
+
+    if json {
+        let items: Vec<String> = rows
+            .iter()
+            .map(|(books, maps, m)| {
+                format!(
+                    "{{\"books\":{books},\"maps\":{maps},\"check_seconds\":{:.4},\"maps_per_second\":{:.0},\"peak_mib\":{:.1}}}",
+                    m.seconds,
+                    *maps as f64 / m.seconds,
+                    m.peak_kib as f64 / 1024.0
+                )
+            })
+            .collect();
+        println!(
+            "{{\"sizes\":[{}],\"diskominfotik_check_seconds\":{:.4},\"dot\":{}}}",
+            items.join(","),
+            book.seconds,
+            dot_ratio.map_or("null".to_string(), |(d, r)| format!(
+                "{{\"seconds\":{d:.3},\"ratio\":{r:.1}}}"
+            ))
+        );
+        return;
+    }
+    println!(
+        "peta check — synthetic workspaces ({} cores)",
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    );
+    println!(
+        "{:>6} {:>7} {:>10} {:>12} {:>10} {:>8}",
+        "books", "maps", "seconds", "maps/second", "peak MiB", "×time"
+    );
+    let mut previous: Option<f64> = None;
+    for (books, maps, m) in &rows {
+        let growth = previous.map_or(String::from("-"), |p| format!("{:.1}", m.seconds / p));
+        println!(
+            "{books:>6} {maps:>7} {:>10.3} {:>12.0} {:>10.1} {growth:>8}{}",
+            m.seconds,
+            *maps as f64 / m.seconds,
+            m.peak_kib as f64 / 1024.0,
+            if m.status > 1 { "  (failed)" } else { "" }
+        );
+        previous = Some(m.seconds);
+    }
+    println!(
+        "\nDiskominfotik book (maps/): peta check {:.1} ms, peak {:.1} MiB",
+        book.seconds * 1000.0,
+        book.peak_kib as f64 / 1024.0
+    );
+    match dot_ratio {
+        Some((dot, ratio)) => println!(
+            "Graphviz dot -Tsvg, one process per map: {dot:.3} s; peta check is {ratio:.0}× faster"
+        ),
+        None => println!("Graphviz not compared (dot not installed, or --no-dot)"),
+    }
+}
+
+/// Renders every map of the book with `dot -Tsvg`, one process per map as CI scripts do.
+/// Returns (dot seconds, dot/peta ratio), or `None` without Graphviz.
+fn dot_comparison(peta: &Path, repo: &Path, peta_seconds: f64) -> Option<(f64, f64)> {
+    let version = Command::new("dot").arg("-V").output().ok()?;
+    if !version.status.success() {
+        return None;
+    }
+    let out = tempfile::tempdir().ok()?;
+    let status = Command::new(peta)
+        .args(["render", "maps", "--format", "dot", "--out"])
+        .arg(out.path())
+        .current_dir(repo)
+        .output()
+        .ok()?;
+    if !status.status.success() {
+        return None;
+    }
+    let mut files: Vec<PathBuf> = std::fs::read_dir(out.path())
+        .ok()?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "dot"))
+        .collect();
+    files.sort();
+    let start = Instant::now();
+    for file in &files {
+        let _ = Command::new("dot")
+            .arg("-Tsvg")
+            .arg(file)
+            .stdout(Stdio::null())
+            .status();
+    }
+    let dot = start.elapsed().as_secs_f64();
+    Some((dot, dot / peta_seconds))
+}
