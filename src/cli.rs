@@ -93,6 +93,30 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Build the whole book (HTML pages, a single-page print view, every map as SVG) into OUT.
+    Build {
+        #[arg(default_value = ".")]
+        path: PathBuf,
+        /// Folder to write the book into; replaced as a whole, atomically.
+        #[arg(long, default_value = "out")]
+        out: PathBuf,
+        /// Also print the book to OUT/buku.pdf through a headless Chromium.
+        #[arg(long)]
+        pdf: bool,
+    },
+    /// Draw the cross-functional maps, one file each (P1.2.1.svg, …), as SVG or Graphviz DOT.
+    Render {
+        #[arg(default_value = ".")]
+        path: PathBuf,
+        /// Only this process's map, or the maps under it (P1.2 draws P1.2.1, P1.2.2, …).
+        #[arg(long)]
+        code: Option<String>,
+        #[arg(long, value_enum, default_value = "svg")]
+        format: crate::render::RenderFormat,
+        /// Folder to write into (created if missing).
+        #[arg(long, default_value = "out")]
+        out: PathBuf,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -144,6 +168,13 @@ fn execute(args: &Args) -> Result<Status> {
         Command::Check { path, format } => check(path, *format, args.lang),
         Command::Export { path, format } => export(path, *format, args.lang),
         Command::Import { file, out, force } => import(file, out, *force),
+        Command::Build { path, out, pdf } => build(path, out, *pdf, args.lang),
+        Command::Render {
+            path,
+            code,
+            format,
+            out,
+        } => render_maps(path, code.as_deref(), *format, out, args.lang),
         Command::Fmt {
             path,
             check,
@@ -360,6 +391,80 @@ fn fmt(path: &Path, check: bool, stdout: bool, lang: Option<Lang>) -> Result<Sta
     })
 }
 
+fn build(path: &Path, out: &Path, pdf: bool, lang: Option<Lang>) -> Result<Status> {
+    let compiled = pipeline::check(path)?;
+    let lang = compiled.lang(lang);
+    let color = std::io::stderr().is_terminal();
+    let blocking: Vec<_> = compiled
+        .diagnostics
+        .iter()
+        .filter(|d| d.code.starts_with('E'))
+        .cloned()
+        .collect();
+    if !blocking.is_empty() {
+        eprint!(
+            "{}",
+            diagnostic::render(
+                &blocking,
+                &compiled.project.sources,
+                Format::Human,
+                lang,
+                color
+            )
+        );
+        eprintln!(
+            "peta build: the maps do not compile; {} was not touched",
+            out.display()
+        );
+        return Ok(Status::Problems);
+    }
+    let built = crate::book::build(&compiled);
+    if !built.diagnostics.is_empty() {
+        eprint!(
+            "{}",
+            diagnostic::render(
+                &built.diagnostics,
+                &compiled.project.sources,
+                Format::Human,
+                lang,
+                color
+            )
+        );
+        eprintln!(
+            "peta build: fix the book settings above; {} was not touched",
+            out.display()
+        );
+        return Ok(Status::Problems);
+    }
+    crate::output::replace_dir(out, &built.files)?;
+    let findings = compiled.diagnostics.len();
+    eprintln!(
+        "{}",
+        match lang {
+            Lang::Id => format!(
+                "peta build: buku ditulis ke {} ({} berkas; {findings} temuan di lampiran)",
+                out.display(),
+                built.files.len()
+            ),
+            Lang::En => format!(
+                "peta build: book written to {} ({} files; {findings} findings in the appendix)",
+                out.display(),
+                built.files.len()
+            ),
+        }
+    );
+    if pdf {
+        let target = out.join("buku.pdf");
+        crate::book::pdf::print(&out.join("cetak.html"), &target)?;
+        eprintln!("peta build: {}", target.display());
+    }
+    Ok(if compiled.has_errors() {
+        Status::Problems
+    } else {
+        Status::Clean
+    })
+}
+
 fn explain(key: &str, lang: Lang) -> Result<Status> {
     match crate::check::find_rule(key) {
         Some(rule) => {
@@ -471,5 +576,38 @@ fn import(file: &Path, out: &Path, force: bool) -> Result<Status> {
         write_atomic(path, text.as_bytes())?;
     }
     eprintln!("peta: wrote {} files into {}", targets.len(), out.display());
+    Ok(Status::Clean)
+}
+
+fn render_maps(
+    path: &Path,
+    code: Option<&str>,
+    format: crate::render::RenderFormat,
+    out: &Path,
+    lang: Option<Lang>,
+) -> Result<Status> {
+    let compiled = pipeline::compile(path)?;
+    if compiled.has_errors() {
+        let color = std::io::stderr().is_terminal();
+        eprint!(
+            "{}",
+            diagnostic::render(
+                &compiled.diagnostics,
+                &compiled.project.sources,
+                Format::Human,
+                compiled.lang(lang),
+                color
+            )
+        );
+        eprintln!("peta: nothing rendered: fix the errors above first");
+        return Ok(Status::Problems);
+    }
+    let written = crate::render::render_project(&compiled, code, format, out)?;
+    let noun = if written.len() == 1 { "file" } else { "files" };
+    eprintln!(
+        "peta: wrote {} {noun} into {}",
+        written.len(),
+        out.display()
+    );
     Ok(Status::Clean)
 }

@@ -5,6 +5,7 @@
 //! `project` (files) → `syntax` (ast::File) → `model` (Book) → `export` / `import`.
 //! `pipeline` chains them; `cli` is the thin command-line layer over `pipeline`.
 
+pub mod book;
 pub mod check;
 pub mod cli;
 pub mod diagnostic;
@@ -12,11 +13,13 @@ pub mod diff;
 pub mod export;
 pub mod formatter;
 pub mod import;
+pub mod layout;
 pub mod model;
 pub mod narrative;
 pub mod output;
 pub mod pipeline;
 pub mod project;
+pub mod render;
 pub mod source;
 pub mod suggest;
 pub mod syntax;

@@ -33,6 +33,53 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     result
 }
 
+/// Replaces the folder `out` with exactly `files` (paths relative to it): everything is
+/// written into a sibling temporary folder first, which then takes `out`'s place. An
+/// interrupted or failed build leaves the previous `out` as it was.
+pub fn replace_dir(out: &Path, files: &[crate::render::OutputFile]) -> Result<()> {
+    let parent = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent)
+        .with_context(|| format!("cannot create `{}`", parent.display()))?;
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "out".to_string());
+    let staging = parent.join(format!(".{name}.peta-new-{}", std::process::id()));
+    let retired = parent.join(format!(".{name}.peta-old-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&staging);
+    let written = (|| -> Result<()> {
+        for file in files {
+            let path = staging.join(&file.path);
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir)
+                    .with_context(|| format!("cannot create `{}`", dir.display()))?;
+            }
+            std::fs::write(&path, &file.bytes)
+                .with_context(|| format!("cannot write `{}`", path.display()))?;
+        }
+        Ok(())
+    })();
+    if let Err(err) = written {
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(err);
+    }
+    if out.exists() {
+        std::fs::rename(out, &retired)
+            .with_context(|| format!("cannot move `{}` aside", out.display()))?;
+    }
+    if let Err(err) = std::fs::rename(&staging, out) {
+        // Put the previous output back before reporting.
+        let _ = std::fs::rename(&retired, out);
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(err).with_context(|| format!("cannot replace `{}`", out.display()));
+    }
+    let _ = std::fs::remove_dir_all(&retired);
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

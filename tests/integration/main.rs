@@ -1,10 +1,13 @@
 //! One integration test binary (one link step), a module per feature.
 
+mod book;
 mod cli;
 mod errors;
 mod export;
 mod import;
+mod maps;
 mod outputs;
+mod render;
 mod review;
 mod robustness;
 mod rules;

@@ -1,0 +1,903 @@
+//! The official book: `peta build` renders the whole Peta Proses Bisnis as HTML pages plus a
+//! single-page print view, from the compiled book, the agency's Markdown chapters and the
+//! figures. Templates are askama (`templates/`), compiled into the binary; every user string
+//! is escaped by the templates, Markdown is sanitised, SVG figures escape their own labels.
+
+pub mod config;
+pub mod figures;
+pub mod markdown;
+pub mod pdf;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::{Book, Process};
+use crate::narrative::{self, Sentence};
+use crate::pipeline::Compiled;
+use crate::render::OutputFile;
+use askama::Template;
+use config::{BookConfig, ChapterSpec, Extra};
+use std::path::PathBuf;
+
+const VERSION: &str = env!("CARGO_PKG_VERSION");
+const STYLE: &str = include_str!("../../templates/peta.css");
+
+/// What every page shows about the book.
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub title: String,
+    pub short_title: String,
+    pub instansi: String,
+    pub year: Option<i64>,
+    pub version: Option<String>,
+    pub status: Option<String>,
+    pub running_header: String,
+    pub footer: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Link {
+    pub href: String,
+    pub text: String,
+    pub rel: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct TocEntry {
+    pub level: usize,
+    pub text: String,
+    pub href: String,
+}
+
+#[derive(Template)]
+#[template(path = "index.html")]
+struct IndexPage<'a> {
+    site: &'a Site,
+    root: &'a str,
+    version: &'a str,
+    body: String,
+}
+
+#[derive(Template)]
+#[template(path = "page.html")]
+struct Page<'a> {
+    site: &'a Site,
+    root: &'a str,
+    version: &'a str,
+    title: String,
+    nav: Vec<Link>,
+    body: String,
+}
+
+pub struct PrintPart {
+    pub class: String,
+    pub html: String,
+}
+
+#[derive(Template)]
+#[template(path = "print.html")]
+struct PrintPage<'a> {
+    site: &'a Site,
+    version: &'a str,
+    running_css: String,
+    parts: Vec<PrintPart>,
+}
+
+#[derive(Template)]
+#[template(path = "partials/cover.html")]
+struct Cover<'a> {
+    site: &'a Site,
+    logo: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "partials/signature.html")]
+struct Signature {
+    place_date: String,
+    title: Option<String>,
+    name: Option<String>,
+    rank: Option<String>,
+    nip: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "partials/contents.html")]
+struct Contents<'a> {
+    toc: &'a [TocEntry],
+    figures: &'a [TocEntry],
+    tables: &'a [TocEntry],
+}
+
+#[derive(Template)]
+#[template(path = "partials/chapter.html")]
+struct ChapterPart<'a> {
+    id: &'a str,
+    number: &'a str,
+    title: &'a str,
+    html: &'a str,
+    figures: Vec<String>,
+}
+
+#[derive(Template)]
+#[template(path = "partials/figure.html")]
+struct FigurePart<'a> {
+    id: &'a str,
+    number: &'a str,
+    caption: &'a str,
+    class: &'a str,
+    svg: &'a str,
+}
+
+#[derive(Template)]
+#[template(path = "partials/process.html")]
+struct ProcessPart<'a> {
+    id: &'a str,
+    code: &'a str,
+    name: &'a str,
+    level: usize,
+    category: Option<&'a str>,
+    trail: Vec<Link>,
+    description: Vec<String>,
+    figure: String,
+    table_id: String,
+    table_number: String,
+    suppliers: Vec<String>,
+    inputs: Vec<String>,
+    outputs: Vec<String>,
+    customers: Vec<String>,
+    narrative: Vec<Sentence>,
+    children: Vec<Link>,
+}
+
+pub struct FindingRow {
+    pub code: String,
+    pub severity: &'static str,
+    pub principle: String,
+    pub place: String,
+    pub message: String,
+}
+
+#[derive(Template)]
+#[template(path = "partials/findings.html")]
+struct FindingsPart<'a> {
+    rows: &'a [FindingRow],
+}
+
+/// Roman chapter numbers, as Indonesian books write them (BAB IV).
+pub fn roman(n: usize) -> String {
+    const TABLE: [(usize, &str); 9] = [
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+        (0, ""),
+    ];
+    let mut n = n;
+    let mut out = String::new();
+    for (value, digits) in TABLE {
+        while value > 0 && n >= value {
+            out.push_str(digits);
+            n -= value;
+        }
+    }
+    out
+}
+
+/// An id that is safe in HTML and URLs: `P1.2.1` → `P1-2-1`.
+pub fn anchor(code: &str) -> String {
+    code.chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect()
+}
+
+/// A CSS string literal for any text: quotes, backslashes, `<` and controls escaped, so a
+/// name can never end the string or the `<style>` element.
+pub fn css_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        if c.is_alphanumeric() && (c as u32) < 0x80 || " ,.-/()".contains(c) {
+            out.push(c);
+        } else {
+            out.push_str(&format!("\\{:X} ", c as u32));
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn unit_display(book: &Book, entry: &str) -> String {
+    book.unit(entry.trim())
+        .map(|u| u.name.clone())
+        .unwrap_or_else(|| entry.to_string())
+}
+
+/// Everything one build produces, and the problems found on the way (missing chapter files).
+pub struct Built {
+    pub files: Vec<OutputFile>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+struct Numbered {
+    id: String,
+    number: String,
+    caption: String,
+    page: String,
+}
+
+/// Renders the book of a checked project.
+pub fn build(compiled: &Compiled) -> Built {
+    let book = &compiled.book;
+    let (config, mut diagnostics) = BookConfig::read(&compiled.project);
+    let site = site(book);
+    let mut files = Vec::new();
+    let mut toc: Vec<TocEntry> = Vec::new();
+    let mut figure_list: Vec<Numbered> = Vec::new();
+    let mut table_list: Vec<Numbered> = Vec::new();
+    // (page file, print-view html) of each chapter, in order.
+    let mut chapter_pages: Vec<(String, String, String)> = Vec::new();
+
+    let preface = config.preface.as_ref().and_then(|p| {
+        config
+            .read_markdown(&compiled.project, p, &mut diagnostics)
+            .map(|text| markdown::render(&text, "pengantar-"))
+    });
+
+    // The index of the generated chapter and its print-view HTML.
+    let mut maps_chapter: Option<(usize, String)> = None;
+    for (index, spec) in config.chapters.iter().enumerate() {
+        let number = roman(index + 1);
+        let page = format!("bab-{}.html", index + 1);
+        let id = format!("bab-{}", index + 1);
+        let arabic = index + 1;
+        match spec {
+            ChapterSpec::Markdown { path, extras } => {
+                let Some(text) = config.read_markdown(&compiled.project, path, &mut diagnostics)
+                else {
+                    continue;
+                };
+                let chapter = markdown::render(&text, &format!("{id}-"));
+                toc.push(TocEntry {
+                    level: 1,
+                    text: format!("BAB {number} {}", chapter.title),
+                    href: format!("{page}#{id}"),
+                });
+                for (text, anchor_id) in &chapter.sections {
+                    toc.push(TocEntry {
+                        level: 2,
+                        text: text.clone(),
+                        href: format!("{page}#{anchor_id}"),
+                    });
+                }
+                for (caption, anchor_id) in &chapter.tables {
+                    table_list.push(Numbered {
+                        id: anchor_id.clone(),
+                        number: String::new(),
+                        caption: caption.clone(),
+                        page: page.clone(),
+                    });
+                }
+                let mut figures = Vec::new();
+                for (k, extra) in extras.iter().enumerate() {
+                    let (svg, caption) = match extra {
+                        Extra::OrgChart => (
+                            figures::org_chart(book),
+                            "Bagan Struktur Organisasi".to_string(),
+                        ),
+                    };
+                    let number = format!("{arabic}.{}", k + 1);
+                    let fid = format!("gambar-{}", anchor(&number));
+                    figures.push(figure(&fid, &number, &caption, "wide", &svg));
+                    files.push(OutputFile {
+                        path: PathBuf::from(format!("gambar/{}.svg", fid)),
+                        bytes: svg.clone().into_bytes(),
+                    });
+                    figure_list.push(Numbered {
+                        id: fid,
+                        number,
+                        caption,
+                        page: page.clone(),
+                    });
+                }
+                let html = ChapterPart {
+                    id: &id,
+                    number: &number,
+                    title: &chapter.title,
+                    html: &chapter.html,
+                    figures,
+                }
+                .render()
+                .unwrap_or_default();
+                chapter_pages.push((page, chapter.title.clone(), html));
+            }
+            ChapterSpec::Maps => {
+                maps_chapter = Some((chapter_pages.len(), String::new()));
+                let (html, print_html, process_pages) = maps_chapter_html(
+                    book,
+                    arabic,
+                    &number,
+                    &id,
+                    &page,
+                    &mut toc,
+                    &mut figure_list,
+                    &mut table_list,
+                    &mut files,
+                );
+                maps_chapter = maps_chapter.map(|(i, _)| (i, print_html));
+                chapter_pages.push((page.clone(), "Proses Bisnis".to_string(), html));
+                for (file, title, body, nav) in process_pages {
+                    let page = Page {
+                        site: &site,
+                        root: "../",
+                        version: VERSION,
+                        title,
+                        nav,
+                        body,
+                    };
+                    files.push(OutputFile {
+                        path: PathBuf::from(file),
+                        bytes: page.render().unwrap_or_default().into_bytes(),
+                    });
+                }
+            }
+        }
+    }
+
+    // The findings appendix, when anything remains.
+    let rows: Vec<FindingRow> = compiled
+        .diagnostics
+        .iter()
+        .map(|d| FindingRow {
+            code: d.code.clone(),
+            severity: match d.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            },
+            principle: d.principle.clone().unwrap_or_default(),
+            place: d
+                .span
+                .map(|s| {
+                    let (line, _) = compiled.project.sources.line_col(s);
+                    format!("{}:{line}", compiled.project.sources.name(s))
+                })
+                .unwrap_or_default(),
+            message: d.message.id.clone(),
+        })
+        .collect();
+    let appendix =
+        (!rows.is_empty()).then(|| FindingsPart { rows: &rows }.render().unwrap_or_default());
+    if appendix.is_some() {
+        toc.push(TocEntry {
+            level: 1,
+            text: "Lampiran: Temuan Pemeriksaan Peta".into(),
+            href: "lampiran.html#lampiran-temuan".into(),
+        });
+    }
+
+    let figure_entries: Vec<TocEntry> = figure_list
+        .iter()
+        .map(|f| TocEntry {
+            level: 1,
+            text: format!("Gambar {} {}", f.number, f.caption),
+            href: format!("{}#{}", f.page, f.id),
+        })
+        .collect();
+    let table_entries: Vec<TocEntry> = table_list
+        .iter()
+        .map(|t| TocEntry {
+            level: 1,
+            text: if t.number.is_empty() {
+                t.caption.clone()
+            } else {
+                format!("Tabel {} {}", t.number, t.caption)
+            },
+            href: format!("{}#{}", t.page, t.id),
+        })
+        .collect();
+    let in_page = |entries: &[TocEntry]| -> Vec<TocEntry> {
+        entries
+            .iter()
+            .map(|e| TocEntry {
+                href: format!("#{}", e.href.split_once('#').map_or("", |(_, a)| a)),
+                ..e.clone()
+            })
+            .collect()
+    };
+
+    let cover = Cover {
+        site: &site,
+        logo: config.logo_file.clone(),
+    }
+    .render()
+    .unwrap_or_default();
+    let preface_html = preface
+        .as_ref()
+        .map(|p| {
+            format!(
+                "<section class=\"preface\" id=\"kata-pengantar\"><h2>{}</h2>{}{}</section>",
+                crate::render::escape_xml(&p.title),
+                p.html,
+                signature(book)
+            )
+        })
+        .unwrap_or_default();
+    let contents = Contents {
+        toc: &toc,
+        figures: &figure_entries,
+        tables: &table_entries,
+    }
+    .render()
+    .unwrap_or_default();
+
+    // index.html: cover, preface, contents with links to the pages.
+    let index = IndexPage {
+        site: &site,
+        root: "",
+        version: VERSION,
+        body: format!("{cover}\n{preface_html}\n{contents}"),
+    };
+    files.push(OutputFile {
+        path: PathBuf::from("index.html"),
+        bytes: index.render().unwrap_or_default().into_bytes(),
+    });
+
+    // One page per chapter, linked to its neighbours.
+    for (i, (file, title, html)) in chapter_pages.iter().enumerate() {
+        let mut nav = Vec::new();
+        if i > 0 {
+            nav.push(Link {
+                href: chapter_pages[i - 1].0.clone(),
+                text: "‹ Sebelumnya".into(),
+                rel: "prev".into(),
+            });
+        }
+        if let Some(next) = chapter_pages.get(i + 1) {
+            nav.push(Link {
+                href: next.0.clone(),
+                text: "Berikutnya ›".into(),
+                rel: "next".into(),
+            });
+        }
+        let page = Page {
+            site: &site,
+            root: "",
+            version: VERSION,
+            title: title.clone(),
+            nav,
+            body: html.clone(),
+        };
+        files.push(OutputFile {
+            path: PathBuf::from(file),
+            bytes: page.render().unwrap_or_default().into_bytes(),
+        });
+    }
+    if let Some(appendix) = &appendix {
+        let page = Page {
+            site: &site,
+            root: "",
+            version: VERSION,
+            title: "Lampiran".into(),
+            nav: Vec::new(),
+            body: appendix.clone(),
+        };
+        files.push(OutputFile {
+            path: PathBuf::from("lampiran.html"),
+            bytes: page.render().unwrap_or_default().into_bytes(),
+        });
+    }
+
+    // cetak.html: the whole book on one page, links made in-page.
+    let print_contents = Contents {
+        toc: &in_page(&toc),
+        figures: &in_page(&figure_entries),
+        tables: &in_page(&table_entries),
+    }
+    .render()
+    .unwrap_or_default();
+    let mut parts = vec![
+        PrintPart {
+            class: "cover".into(),
+            html: cover,
+        },
+        PrintPart {
+            class: "front".into(),
+            html: preface_html,
+        },
+        PrintPart {
+            class: "front".into(),
+            html: print_contents,
+        },
+    ];
+    for (i, (_, _, html)) in chapter_pages.iter().enumerate() {
+        let html = match &maps_chapter {
+            Some((at, print_html)) if *at == i => print_html,
+            _ => html,
+        };
+        parts.push(PrintPart {
+            class: "chapter".into(),
+            html: in_page_links(html),
+        });
+    }
+    if let Some(appendix) = appendix {
+        parts.push(PrintPart {
+            class: "chapter".into(),
+            html: appendix,
+        });
+    }
+    let print = PrintPage {
+        site: &site,
+        version: VERSION,
+        running_css: css_string(&site.running_header),
+        parts,
+    };
+    files.push(OutputFile {
+        path: PathBuf::from("cetak.html"),
+        bytes: print.render().unwrap_or_default().into_bytes(),
+    });
+    files.push(OutputFile {
+        path: PathBuf::from("peta.css"),
+        bytes: config.style(STYLE).into_bytes(),
+    });
+    if let Some((name, bytes)) = config.logo.clone() {
+        files.push(OutputFile {
+            path: PathBuf::from(name),
+            bytes,
+        });
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Built { files, diagnostics }
+}
+
+/// In the print view every page is in one document, so a link `page.html#anchor` becomes
+/// `#anchor`. Links elsewhere (no `.html#`) are left alone.
+fn in_page_links(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find("href=\"") {
+        let start = at + "href=\"".len();
+        out.push_str(&rest[..start]);
+        let after = &rest[start..];
+        let end = after.find('"').unwrap_or(after.len());
+        let target = &after[..end];
+        match target.split_once(".html#") {
+            Some((path, anchor)) if !path.contains(':') => {
+                out.push('#');
+                out.push_str(anchor);
+            }
+            _ => out.push_str(target),
+        }
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn site(book: &Book) -> Site {
+    let m = &book.meta;
+    let instansi = m.instansi.clone().unwrap_or_else(|| "Instansi".to_string());
+    let title = m
+        .title
+        .clone()
+        .unwrap_or_else(|| format!("Peta Proses Bisnis {instansi}"));
+    let short = m.short.clone().unwrap_or_else(|| instansi.clone());
+    let year = m.year.map(|y| format!(" {y}")).unwrap_or_default();
+    Site {
+        short_title: format!("Peta Proses Bisnis {short}{year}"),
+        running_header: format!("Peta Proses Bisnis {instansi}{year}"),
+        footer: format!(
+            "{title}{year}{} — dibuat dengan peta {VERSION}",
+            m.version
+                .as_ref()
+                .map(|v| format!(", versi {v}"))
+                .unwrap_or_default()
+        ),
+        title,
+        instansi,
+        year: m.year,
+        version: m.version.clone(),
+        status: m.status.map(|s| match s {
+            crate::model::Status::Draft => "Draf".to_string(),
+            crate::model::Status::Approved => "Disahkan".to_string(),
+        }),
+    }
+}
+
+fn signature(book: &Book) -> String {
+    let m = &book.meta;
+    let place = m
+        .place
+        .clone()
+        .or_else(|| m.city.clone())
+        .unwrap_or_default();
+    let date = m
+        .date
+        .as_deref()
+        .and_then(crate::model::date::indonesian)
+        .unwrap_or_default();
+    let place_date = match (place.is_empty(), date.is_empty()) {
+        (false, false) => format!("{place}, {date}"),
+        (false, true) => place,
+        (true, false) => date,
+        (true, true) => String::new(),
+    };
+    let s = m.signatory.clone().unwrap_or_default();
+    Signature {
+        place_date,
+        title: s.title.map(|t| t.to_uppercase()),
+        name: s.name,
+        rank: s.rank,
+        nip: s.nip,
+    }
+    .render()
+    .unwrap_or_default()
+}
+
+fn figure(id: &str, number: &str, caption: &str, class: &str, svg: &str) -> String {
+    FigurePart {
+        id,
+        number,
+        caption,
+        class,
+        svg,
+    }
+    .render()
+    .unwrap_or_default()
+}
+
+type ProcessPageOut = (String, String, String, Vec<Link>);
+
+/// The generated chapter of maps: relation map, level-0 map, then every process in code
+/// order with its figure, SIPOC table and narrative. Returns the chapter page's HTML, the
+/// print view's (with every process article), and one page per process.
+#[allow(clippy::too_many_arguments)]
+fn maps_chapter_html(
+    book: &Book,
+    arabic: usize,
+    number: &str,
+    id: &str,
+    page: &str,
+    toc: &mut Vec<TocEntry>,
+    figure_list: &mut Vec<Numbered>,
+    table_list: &mut Vec<Numbered>,
+    files: &mut Vec<OutputFile>,
+) -> (String, String, Vec<ProcessPageOut>) {
+    let mut next_figure = 0;
+    let mut next_table = 0;
+    let mut body = format!(
+        "<article class=\"chapter\" id=\"{id}\"><p class=\"chapter-number\">BAB {number}</p><h2>Proses Bisnis</h2>\n"
+    );
+    toc.push(TocEntry {
+        level: 1,
+        text: format!("BAB {number} Proses Bisnis"),
+        href: format!("{page}#{id}"),
+    });
+    let mut add_figure = |caption: String,
+                          svg: String,
+                          files: &mut Vec<OutputFile>,
+                          figure_list: &mut Vec<Numbered>,
+                          target_page: &str|
+     -> String {
+        next_figure += 1;
+        let number = format!("{arabic}.{next_figure}");
+        let fid = format!("gambar-{}", anchor(&number));
+        files.push(OutputFile {
+            path: PathBuf::from(format!("gambar/{fid}.svg")),
+            bytes: svg.clone().into_bytes(),
+        });
+        figure_list.push(Numbered {
+            id: fid.clone(),
+            number: number.clone(),
+            caption: caption.clone(),
+            page: target_page.to_string(),
+        });
+        figure(&fid, &number, &caption, "wide", &svg)
+    };
+
+    let section = |n: usize, title: &str| -> (String, String) {
+        (format!("{arabic}.{n} {title}"), format!("{id}-{n}"))
+    };
+    let (relation_title, relation_id) = section(1, "Peta Relasi");
+    body.push_str(&format!(
+        "<section id=\"{relation_id}\"><h3>{}</h3>\n",
+        crate::render::escape_xml(&relation_title)
+    ));
+    body.push_str(&add_figure(
+        "Peta Relasi".into(),
+        figures::relation_map(book),
+        files,
+        figure_list,
+        page,
+    ));
+    body.push_str("</section>\n");
+    toc.push(TocEntry {
+        level: 2,
+        text: relation_title,
+        href: format!("{page}#{relation_id}"),
+    });
+
+    let (chain_title, chain_id) = section(2, "Peta Proses (Level 0)");
+    body.push_str(&format!(
+        "<section id=\"{chain_id}\"><h3>{}</h3>\n",
+        crate::render::escape_xml(&chain_title)
+    ));
+    if let Some(p0) = book.processes.iter().find(|p| p.level == 0) {
+        for paragraph in p0.description.iter().flat_map(|d| d.text.split("\n\n")) {
+            body.push_str(&format!(
+                "<p>{}</p>\n",
+                crate::render::escape_xml(&paragraph.replace('\n', " "))
+            ));
+        }
+    }
+    body.push_str(&add_figure(
+        "Peta Proses Bisnis (Level 0)".into(),
+        figures::value_chain(book),
+        files,
+        figure_list,
+        page,
+    ));
+    body.push_str("</section>\n");
+    toc.push(TocEntry {
+        level: 2,
+        text: chain_title,
+        href: format!("{page}#{chain_id}"),
+    });
+
+    let (list_title, list_id) = section(3, "Proses");
+    body.push_str(&format!(
+        "<section id=\"{list_id}\"><h3>{}</h3>\n<ul class=\"process-tree\">\n",
+        crate::render::escape_xml(&list_title)
+    ));
+    toc.push(TocEntry {
+        level: 2,
+        text: list_title,
+        href: format!("{page}#{list_id}"),
+    });
+
+    let processes: Vec<&Process> = book.processes.iter().filter(|p| p.level > 0).collect();
+    let mut pages = Vec::new();
+    let mut articles = Vec::new();
+    for (i, p) in processes.iter().enumerate() {
+        let code = p.code_text();
+        let pid = format!("proses-{}", anchor(&code));
+        let file = format!("proses/{code}.html");
+        body.push_str(&format!(
+            "<li class=\"level-{}\"><a href=\"{}#{pid}\"><span class=\"code\">{}</span> {}</a></li>\n",
+            p.level,
+            crate::render::escape_xml(&file),
+            crate::render::escape_xml(&code),
+            crate::render::escape_xml(&p.name)
+        ));
+        toc.push(TocEntry {
+            level: (p.level + 1).min(4),
+            text: format!("{code} {}", p.name),
+            href: format!("{file}#{pid}"),
+        });
+
+        let (caption, svg) = if p.is_leaf() {
+            (
+                format!("Peta Lintas Fungsi {code} {}", p.name),
+                figures::cross_functional(book, p),
+            )
+        } else {
+            (
+                format!("Peta Subproses {code} {}", p.name),
+                Some(figures::sub_process(book, p)),
+            )
+        };
+        let figure_html = svg
+            .map(|svg| add_figure(caption, svg, files, figure_list, &file))
+            .unwrap_or_default();
+        next_table += 1;
+        let table_number = format!("{arabic}.{next_table}");
+        let table_id = format!("tabel-{}", anchor(&table_number));
+        table_list.push(Numbered {
+            id: table_id.clone(),
+            number: table_number.clone(),
+            caption: format!("SIPOC {code} {}", p.name),
+            page: file.clone(),
+        });
+        let trail: Vec<Link> = ancestors(book, p)
+            .into_iter()
+            .map(|a| Link {
+                href: format!("{}.html#proses-{}", a.code_text(), anchor(&a.code_text())),
+                text: format!("{} {}", a.code_text(), a.name),
+                rel: "up".into(),
+            })
+            .collect();
+        let children: Vec<Link> = p
+            .children
+            .iter()
+            .filter_map(|c| book.process(c))
+            .map(|c| Link {
+                href: format!("{}.html#proses-{}", c.code_text(), anchor(&c.code_text())),
+                text: format!("{} {}", c.code_text(), c.name),
+                rel: "child".into(),
+            })
+            .collect();
+        let names = |items: &[crate::model::Item]| {
+            items
+                .iter()
+                .map(|i| unit_display(book, &i.text))
+                .collect::<Vec<_>>()
+        };
+        let part = ProcessPart {
+            id: &pid,
+            code: &code,
+            name: &p.name,
+            level: p.level,
+            category: p.category.map(|c| c.keyword()),
+            trail: trail.clone(),
+            description: p
+                .description
+                .iter()
+                .flat_map(|d| {
+                    d.text
+                        .split("\n\n")
+                        .map(|para| para.replace('\n', " "))
+                        .collect::<Vec<_>>()
+                })
+                .collect(),
+            figure: figure_html,
+            table_id,
+            table_number,
+            suppliers: names(&p.sipoc.supplier),
+            inputs: names(&p.sipoc.input),
+            outputs: names(&p.sipoc.output),
+            customers: names(&p.sipoc.customer),
+            narrative: p
+                .map
+                .as_ref()
+                .map(|m| narrative::narrate(book, m))
+                .unwrap_or_default(),
+            children,
+        }
+        .render()
+        .unwrap_or_default();
+        // In the chapter page, processes follow each other; each also has its own page.
+        let mut nav = vec![Link {
+            href: format!("../{page}"),
+            text: format!("BAB {number}"),
+            rel: "up".into(),
+        }];
+        if i > 0 {
+            let prev = processes[i - 1].code_text();
+            nav.push(Link {
+                href: format!("{prev}.html"),
+                text: format!("‹ {prev}"),
+                rel: "prev".into(),
+            });
+        }
+        if let Some(next) = processes.get(i + 1) {
+            let next = next.code_text();
+            nav.push(Link {
+                href: format!("{next}.html"),
+                text: format!("{next} ›"),
+                rel: "next".into(),
+            });
+        }
+        articles.push(part.clone());
+        pages.push((file, format!("{code} {}", p.name), part, nav));
+    }
+    body.push_str("</ul></section>\n");
+    // The chapter page lists the processes; the print view also carries every article.
+    let chapter_page = format!("{body}</article>\n");
+    let print = format!("{body}{}</article>\n", articles.concat());
+    (chapter_page, print, pages)
+}
+
+fn ancestors<'a>(book: &'a Book, p: &Process) -> Vec<&'a Process> {
+    let mut chain = Vec::new();
+    let mut at = p.parent.clone();
+    while let Some(code) = at {
+        match book.process(&code) {
+            Some(parent) => {
+                chain.push(parent);
+                at = parent.parent.clone();
+            }
+            None => break,
+        }
+    }
+    chain.reverse();
+    chain
+}

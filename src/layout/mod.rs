@@ -1,0 +1,172 @@
+//! Layout: a map placed on the page, as plain serialisable data (boxes, lanes, edge
+//! polylines in whole pixels). Renderers read only this, never the model or its graph, so
+//! the layout can be snapshot-tested as data and every renderer draws the same picture.
+
+mod dejavu;
+pub mod diagram;
+pub mod geometry;
+mod lintas_fungsi;
+mod order;
+pub mod text;
+pub mod verify;
+
+pub use geometry::{Point, Rect};
+
+use crate::model::{Book, Process};
+use crate::syntax::ast::StepKind;
+use serde::Serialize;
+
+/// Which way the map runs. Horizontal (lanes as rows, flow left to right) is the book's form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Orientation {
+    #[default]
+    Horizontal,
+    /// Lanes as columns, flow top to bottom.
+    Vertical,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LayoutOptions {
+    pub orientation: Orientation,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LayoutKind {
+    LintasFungsi,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NodeKind {
+    Start,
+    Task,
+    Decision,
+    End,
+}
+
+impl NodeKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            NodeKind::Start => "start",
+            NodeKind::Task => "task",
+            NodeKind::Decision => "decision",
+            NodeKind::End => "end",
+        }
+    }
+}
+
+impl From<StepKind> for NodeKind {
+    fn from(kind: StepKind) -> Self {
+        match kind {
+            StepKind::Start => NodeKind::Start,
+            StepKind::Task => NodeKind::Task,
+            StepKind::Decision => NodeKind::Decision,
+            StepKind::End => NodeKind::End,
+        }
+    }
+}
+
+/// Wrapped text placed in a box; lines are centred horizontally, the block vertically.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TextBlock {
+    #[serde(rename = "box")]
+    pub rect: Rect,
+    pub lines: Vec<String>,
+    pub font_size: i32,
+    pub line_height: i32,
+    pub bold: bool,
+}
+
+/// One map laid out. Coordinates are pixels from the top-left corner of the page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Layout {
+    pub kind: LayoutKind,
+    pub code: String,
+    pub title: String,
+    pub orientation: Orientation,
+    pub width: i32,
+    pub height: i32,
+    pub title_block: TextBlock,
+    pub lanes: Vec<LaneBox>,
+    pub nodes: Vec<NodeBox>,
+    pub edges: Vec<EdgePath>,
+}
+
+/// A lane: a band across the whole map, its header holding the unit's name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LaneBox {
+    /// The unit id.
+    pub id: String,
+    /// The unit's name (the id when the unit is not declared).
+    pub label: String,
+    pub x: i32,
+    pub y: i32,
+    pub w: i32,
+    pub h: i32,
+    pub header: TextBlock,
+}
+
+impl LaneBox {
+    pub fn rect(&self) -> Rect {
+        Rect::new(self.x, self.y, self.w, self.h)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NodeBox {
+    pub id: String,
+    pub kind: NodeKind,
+    /// The lane's unit id.
+    pub lane: String,
+    /// The full label, as written.
+    pub label: String,
+    /// The label wrapped to fit the shape.
+    pub lines: Vec<String>,
+    pub x: i32,
+    pub y: i32,
+    pub w: i32,
+    pub h: i32,
+    pub font_size: i32,
+    pub line_height: i32,
+    /// Column (rank) and sub-row in the lane, counted from 0.
+    pub column: usize,
+    pub row: usize,
+}
+
+impl NodeBox {
+    pub fn rect(&self) -> Rect {
+        Rect::new(self.x, self.y, self.w, self.h)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EdgePath {
+    pub from: String,
+    pub to: String,
+    pub label: Option<String>,
+    /// A flow back to an earlier column (rework loop).
+    pub rework: bool,
+    /// Orthogonal polyline from the source's border to the target's border.
+    pub points: Vec<Point>,
+    pub label_box: Option<Rect>,
+    pub label_lines: Vec<String>,
+    pub label_font_size: i32,
+    pub label_line_height: i32,
+}
+
+/// Lays out the cross-functional map (peta lintas fungsi) of `process`, with the book's
+/// orientation. `None` when the process has no map.
+pub fn lintas_fungsi(book: &Book, process: &Process) -> Option<Layout> {
+    lintas_fungsi_with(book, process, &LayoutOptions::default())
+}
+
+pub fn lintas_fungsi_with(
+    book: &Book,
+    process: &Process,
+    options: &LayoutOptions,
+) -> Option<Layout> {
+    let map = process.map.as_ref()?;
+    Some(lintas_fungsi::layout(book, process, map, options))
+}

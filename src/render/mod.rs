@@ -1,0 +1,152 @@
+//! Renderers: a laid-out map to the bytes of an output file. `svg` draws a `Layout`; `dot`
+//! writes the model as Graphviz source (Graphviz does its own layout). `render_project`
+//! renders every leaf map of a compiled project and writes the files atomically.
+
+pub mod diagram;
+pub mod dot;
+pub mod svg;
+
+use crate::layout;
+use crate::model::{Book, Process};
+use crate::output::write_atomic;
+use crate::pipeline::Compiled;
+use anyhow::{bail, Result};
+use std::path::{Path, PathBuf};
+
+/// One file a renderer produced, its path relative to the output folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    pub path: PathBuf,
+    pub bytes: Vec<u8>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum RenderFormat {
+    Svg,
+    Dot,
+}
+
+impl RenderFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            RenderFormat::Svg => "svg",
+            RenderFormat::Dot => "dot",
+        }
+    }
+}
+
+/// Escapes text for XML content and attribute values. Characters XML 1.0 forbids (most C0
+/// controls) become U+FFFD, so any label still gives a well-formed document.
+pub fn escape_xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The processes whose maps `code` selects: the process itself when it has a map, else every
+/// process under it that has one; all maps when `code` is `None`. In code order.
+pub fn selected_maps<'a>(book: &'a Book, code: Option<&str>) -> Result<Vec<&'a Process>> {
+    let with_map = book.processes.iter().filter(|p| p.map.is_some());
+    let Some(code) = code else {
+        return Ok(with_map.collect());
+    };
+    let Some(process) = book.process(code) else {
+        let codes: Vec<String> = book.processes.iter().map(|p| p.code_text()).collect();
+        let hint = crate::suggest::closest(code, codes.iter().map(String::as_str))
+            .map(|c| format!(" (did you mean {c}?)"))
+            .unwrap_or_default();
+        bail!("no process `{code}`{hint}");
+    };
+    if process.map.is_some() {
+        return Ok(vec![process]);
+    }
+    let prefix = format!("{code}.");
+    let under: Vec<&Process> = with_map
+        .filter(|p| p.code_text().starts_with(&prefix))
+        .collect();
+    if under.is_empty() {
+        bail!("process `{code}` has no cross-functional map, and no process under it has one");
+    }
+    Ok(under)
+}
+
+/// Renders the maps `code` selects, one file each (`P1.2.1.svg`, …), in memory.
+pub fn render_files(
+    book: &Book,
+    code: Option<&str>,
+    format: RenderFormat,
+) -> Result<Vec<OutputFile>> {
+    let mut files = Vec::new();
+    for process in selected_maps(book, code)? {
+        let text = match format {
+            RenderFormat::Svg => {
+                let Some(layout) = layout::lintas_fungsi(book, process) else {
+                    continue;
+                };
+                svg::svg(&layout, &svg::SvgOptions::default())
+            }
+            RenderFormat::Dot => {
+                let Some(text) = dot::dot(book, process) else {
+                    continue;
+                };
+                text
+            }
+        };
+        files.push(OutputFile {
+            path: PathBuf::from(format!("{}.{}", process.code_text(), format.extension())),
+            bytes: text.into_bytes(),
+        });
+    }
+    Ok(files)
+}
+
+/// Renders the maps `code` selects into `out` and returns the paths written. Refuses a
+/// project with errors: a half-compiled map would draw wrong.
+pub fn render_project(
+    compiled: &Compiled,
+    code: Option<&str>,
+    format: RenderFormat,
+    out: &Path,
+) -> Result<Vec<PathBuf>> {
+    if compiled.has_errors() {
+        bail!("the maps have errors; `peta check` lists them");
+    }
+    let files = render_files(&compiled.book, code, format)?;
+    let mut written = Vec::with_capacity(files.len());
+    for file in files {
+        let path = out.join(&file.path);
+        write_atomic(&path, &file.bytes)?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn xml_escaping_covers_markup_quotes_and_controls() {
+        assert_eq!(
+            escape_xml(r#"<script>alert(1)</script>"#),
+            "&lt;script&gt;alert(1)&lt;/script&gt;"
+        );
+        assert_eq!(
+            escape_xml(r#""><img src=x onerror=alert(1)>"#),
+            "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"
+        );
+        assert_eq!(escape_xml("a & b's “c” é"), "a &amp; b&#39;s “c” é");
+        assert_eq!(escape_xml("bell\u{7}"), "bell\u{fffd}");
+    }
+}

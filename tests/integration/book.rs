@@ -1,0 +1,361 @@
+//! `peta build`: the HTML book is complete, deterministic, safe with hostile input, and its
+//! output folder is replaced atomically; in headless Chromium (when installed, as in CI) every
+//! page loads without errors, no injected script runs, and the print view prints to PDF.
+
+use crate::support::*;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn build(project: &str, out: &Path) -> Run {
+    peta(&["build", project, "--out", out.to_str().unwrap()], &repo())
+}
+
+fn files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut all: Vec<(PathBuf, Vec<u8>)> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (
+                e.path().strip_prefix(dir).unwrap().to_path_buf(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    all.sort();
+    all
+}
+
+#[test]
+fn the_book_has_every_part_and_builds_byte_identical_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    let run = build("maps", &a);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert_eq!(build("maps", &b).status, 0);
+    let (fa, fb) = (files(&a), files(&b));
+    assert_eq!(fa.len(), fb.len());
+    for ((pa, ba), (pb, bb)) in fa.iter().zip(&fb) {
+        assert_eq!(pa, pb);
+        assert!(ba == bb, "{} differs between two builds", pa.display());
+    }
+    let index = std::fs::read_to_string(a.join("index.html")).unwrap();
+    for part in [
+        "Daftar Isi",
+        "Daftar Gambar",
+        "Daftar Tabel",
+        "Kata Pengantar",
+        "IMAM SUBEKTI",
+        "NIP. 19730709 199201 1 001",
+        "Pasuruan, 3 Februari 2023",
+    ] {
+        assert!(index.contains(part), "index.html lacks {part}");
+    }
+    // Every leaf map of the book is a numbered figure with a page of its own.
+    let compiled = peta::pipeline::compile(&repo().join("maps")).unwrap();
+    for p in compiled.book.processes.iter().filter(|p| p.level > 0) {
+        let page = a.join(format!("proses/{}.html", p.code_text()));
+        let html =
+            std::fs::read_to_string(&page).unwrap_or_else(|_| panic!("{} missing", page.display()));
+        assert!(html.contains("<figure class=\"map"), "{}", page.display());
+        assert!(html.contains("Gambar 6."), "{}", page.display());
+        if p.map.is_some() {
+            assert!(html.contains("Peta Lintas Fungsi"), "{}", page.display());
+            assert!(html.contains("class=\"narrative\""), "{}", page.display());
+        }
+    }
+    let print = std::fs::read_to_string(a.join("cetak.html")).unwrap();
+    assert!(print.contains("BAB VI") && print.contains("Temuan Pemeriksaan Peta"));
+    assert!(
+        !print.contains("href=\"proses/"),
+        "the print view links within itself"
+    );
+}
+
+/// The main region of a page, with figures reduced to a marker (figures have their own tests).
+fn main_region(html: &str) -> String {
+    let start = html.find("<main>").unwrap();
+    let end = html.find("</main>").unwrap();
+    let mut region = html[start..end].to_string();
+    while let Some(at) = region.find("<svg") {
+        let close = region[at..].find("</svg>").map(|i| at + i + 6).unwrap();
+        region.replace_range(at..close, "[svg]");
+    }
+    region
+}
+
+/// Every local link and image of every page points at a file that exists, and at an anchor
+/// that exists in it.
+#[test]
+fn every_link_of_the_book_resolves() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(build("maps", dir.path()).status, 0);
+    let all = files(dir.path());
+    let text_of = |p: &Path| -> Option<String> {
+        all.iter()
+            .find(|(q, _)| q == p)
+            .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+    };
+    let mut checked = 0;
+    for (page, bytes) in all
+        .iter()
+        .filter(|(p, _)| p.extension().is_some_and(|e| e == "html"))
+    {
+        let html = String::from_utf8_lossy(bytes);
+        for attr in ["href=\"", "src=\""] {
+            for (at, _) in html.match_indices(attr) {
+                let rest = &html[at + attr.len()..];
+                let target = &rest[..rest.find('"').unwrap()];
+                if target.starts_with("http") || target.starts_with("mailto:") {
+                    continue;
+                }
+                let (file, anchor) = target.split_once('#').unwrap_or((target, ""));
+                let resolved = if file.is_empty() {
+                    page.clone()
+                } else {
+                    let joined = page.parent().unwrap_or(Path::new("")).join(file);
+                    let mut normal = PathBuf::new();
+                    for part in joined.components() {
+                        match part {
+                            std::path::Component::ParentDir => {
+                                normal.pop();
+                            }
+                            other => normal.push(other),
+                        }
+                    }
+                    normal
+                };
+                let body = text_of(&resolved)
+                    .unwrap_or_else(|| panic!("{}: broken link {target}", page.display()));
+                if !anchor.is_empty() {
+                    assert!(
+                        body.contains(&format!("id=\"{anchor}\"")),
+                        "{}: no anchor {target}",
+                        page.display()
+                    );
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 500, "{checked} links checked");
+}
+
+#[test]
+fn main_regions_snapshot() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(build("tests/fixtures/project", dir.path()).status, 0);
+    for page in ["index.html", "proses/P1.1.html", "proses/P1.html"] {
+        let html = std::fs::read_to_string(dir.path().join(page)).unwrap();
+        insta::assert_snapshot!(page.replace('/', "_"), main_region(&html));
+    }
+}
+
+#[test]
+fn hostile_labels_and_markdown_render_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    // The hostile book has rule findings (exit 1) but is written in full.
+    let run = build("tests/fixtures/hostile", dir.path());
+    assert!(
+        run.stderr.contains("peta build: buku ditulis"),
+        "{}",
+        run.stderr
+    );
+    // Every `<` of user text is escaped, so each `<` followed by a letter opens a real tag:
+    // none may be a script, an iframe or an image, carry an event handler or a script URL.
+    for (path, bytes) in files(dir.path()) {
+        let text = String::from_utf8_lossy(&bytes).to_lowercase();
+        for (at, _) in text.match_indices('<') {
+            let rest = &text[at + 1..];
+            if !rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                continue;
+            }
+            let tag = &rest[..rest.find('>').unwrap_or(rest.len())];
+            let name: String = tag
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect();
+            assert!(
+                !["script", "iframe", "img", "object", "embed"].contains(&name.as_str()),
+                "{}: <{tag}>",
+                path.display()
+            );
+            assert!(!tag.contains("javascript:"), "{}: <{tag}>", path.display());
+            let handler = tag
+                .split_whitespace()
+                .any(|a| a.starts_with("on") && a.contains('='));
+            assert!(!handler, "{}: <{tag}>", path.display());
+        }
+    }
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    std::fs::write(out.join("index.html"), "versi lama").unwrap();
+    let project = dir.path().join("proyek");
+    std::fs::create_dir(&project).unwrap();
+    std::fs::write(
+        project.join("peta.yaml"),
+        "book:\n  chapters:\n    - bab/tidak-ada.md\n    - peta\n",
+    )
+    .unwrap();
+    std::fs::write(project.join("a.peta"), "proses P1: Umum\n").unwrap();
+    let run = peta(
+        &["build", "proyek", "--out", "out", "--lang", "en"],
+        dir.path(),
+    );
+    assert_eq!(run.status, 1);
+    assert!(run.stderr.contains("E031"), "{}", run.stderr);
+    assert!(run.stderr.contains("bab/tidak-ada.md"), "{}", run.stderr);
+    assert_eq!(
+        std::fs::read_to_string(out.join("index.html")).unwrap(),
+        "versi lama"
+    );
+    // A map that does not compile builds nothing either.
+    std::fs::write(project.join("peta.yaml"), "").unwrap();
+    std::fs::write(project.join("a.peta"), "proses P1.1: Yatim\n").unwrap();
+    let run = peta(&["build", "proyek", "--out", "out"], dir.path());
+    assert_eq!(run.status, 1);
+    assert_eq!(
+        std::fs::read_to_string(out.join("index.html")).unwrap(),
+        "versi lama"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(leftovers.len(), 2, "no staging folders left: {leftovers:?}");
+}
+
+fn chromium() -> Option<PathBuf> {
+    peta::book::pdf::find_browser().filter(|p| {
+        Command::new(p)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    })
+}
+
+fn browser_flags(profile: &Path) -> Vec<String> {
+    [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--enable-logging=stderr",
+        "--v=0",
+        "--virtual-time-budget=5000",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .chain([format!("--user-data-dir={}", profile.display())])
+    .collect()
+}
+
+#[test]
+fn in_a_browser_pages_load_cleanly_no_injected_script_runs_and_the_book_prints() {
+    let Some(browser) = chromium() else {
+        eprintln!(
+            "note: Chromium not installed; the browser test runs in CI (.ci/run installs it)"
+        );
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let profile = tempfile::tempdir().unwrap();
+    let book = dir.path().join("maps");
+    assert_eq!(build("maps", &book).status, 0);
+    let hostile = dir.path().join("hostile");
+    assert!(build("tests/fixtures/hostile", &hostile)
+        .stderr
+        .contains("buku ditulis"));
+
+    // Every top-level page, a sample of process pages (one per top-level process), and the
+    // hostile book's pages; links of all pages are checked without a browser below.
+    let mut pages: Vec<PathBuf> = files(&book)
+        .into_iter()
+        .map(|(p, _)| p)
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .filter(|p| {
+            p.parent().is_none_or(|d| d.as_os_str().is_empty())
+                || p.ends_with("P1.1.1.html")
+                || p.ends_with("P3.3.1.html")
+                || p.ends_with("P5.3.html")
+        })
+        .map(|p| book.join(p))
+        .collect();
+    pages.extend(
+        files(&hostile)
+            .into_iter()
+            .map(|(p, _)| hostile.join(p))
+            .filter(|p| p.extension().is_some_and(|e| e == "html")),
+    );
+    for page in &pages {
+        let output = Command::new(&browser)
+            .args(browser_flags(profile.path()))
+            .arg("--dump-dom")
+            .arg(format!("file://{}", page.display()))
+            .output()
+            .unwrap();
+        let dom = String::from_utf8_lossy(&output.stdout);
+        let log = String::from_utf8_lossy(&output.stderr);
+        assert!(dom.contains("</html>"), "{}: no DOM", page.display());
+        assert!(
+            !dom.contains("<title>HACKED"),
+            "{}: an injected script ran",
+            page.display()
+        );
+        let console: Vec<&str> = log.lines().filter(|l| l.contains("CONSOLE")).collect();
+        assert!(
+            console.is_empty(),
+            "{}: console messages: {console:?}",
+            page.display()
+        );
+        assert!(
+            !log.contains("ERR_FILE_NOT_FOUND"),
+            "{}: a resource failed to load:\n{log}",
+            page.display()
+        );
+    }
+    // Every figure of the index is present in the print view.
+    let print = std::fs::read_to_string(book.join("cetak.html")).unwrap();
+    let figures = print.matches("<figure class=\"map").count();
+    assert!(figures >= 50, "{figures} figures in the print view");
+
+    let pdf = dir.path().join("buku.pdf");
+    let output = Command::new(&browser)
+        .args(browser_flags(profile.path()))
+        .arg("--no-pdf-header-footer")
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", book.join("cetak.html").display()))
+        .output()
+        .unwrap();
+    assert!(
+        pdf.is_file(),
+        "no PDF: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let bytes = std::fs::read(&pdf).unwrap();
+    let pages = String::from_utf8_lossy(&bytes)
+        .matches("/Type /Page\n")
+        .count()
+        + String::from_utf8_lossy(&bytes)
+            .matches("/Type /Page\r")
+            .count()
+        + String::from_utf8_lossy(&bytes)
+            .matches("/Type /Page ")
+            .count()
+        + String::from_utf8_lossy(&bytes)
+            .matches("/Type /Page/")
+            .count()
+        + String::from_utf8_lossy(&bytes)
+            .matches("/Type /Page>")
+            .count();
+    assert!((60..=400).contains(&pages), "{pages} pages printed");
+}
