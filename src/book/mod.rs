@@ -755,9 +755,31 @@ fn maps_chapter_html(
     });
 
     let processes: Vec<&Process> = book.processes.iter().filter(|p| p.level > 0).collect();
+    // Laying out and drawing the maps is the expensive part: done in parallel, collected in
+    // code order, so the output is the same bytes whatever the number of threads.
+    let drawn: Vec<(String, Option<String>)> = {
+        use rayon::prelude::*;
+        processes
+            .par_iter()
+            .map(|p| {
+                let code = p.code_text();
+                if p.is_leaf() {
+                    (
+                        format!("Peta Lintas Fungsi {code} {}", p.name),
+                        figures::cross_functional(book, p),
+                    )
+                } else {
+                    (
+                        format!("Peta Subproses {code} {}", p.name),
+                        Some(figures::sub_process(book, p)),
+                    )
+                }
+            })
+            .collect()
+    };
     let mut pages = Vec::new();
     let mut articles = Vec::new();
-    for (i, p) in processes.iter().enumerate() {
+    for ((i, p), (caption, svg)) in processes.iter().enumerate().zip(drawn) {
         let code = p.code_text();
         let pid = format!("proses-{}", anchor(&code));
         let file = format!("proses/{code}.html");
@@ -774,17 +796,6 @@ fn maps_chapter_html(
             href: format!("{file}#{pid}"),
         });
 
-        let (caption, svg) = if p.is_leaf() {
-            (
-                format!("Peta Lintas Fungsi {code} {}", p.name),
-                figures::cross_functional(book, p),
-            )
-        } else {
-            (
-                format!("Peta Subproses {code} {}", p.name),
-                Some(figures::sub_process(book, p)),
-            )
-        };
         let figure_html = svg
             .map(|svg| add_figure(caption, svg, files, figure_list, &file))
             .unwrap_or_default();

@@ -72,6 +72,25 @@ fn the_book_has_every_part_and_builds_byte_identical_twice() {
     );
 }
 
+#[test]
+fn parallel_and_serial_builds_are_byte_identical() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut outputs = Vec::new();
+    for threads in ["1", "4"] {
+        let out = dir.path().join(format!("t{threads}"));
+        let status = Command::new(env!("CARGO_BIN_EXE_peta"))
+            .args(["build", "maps", "--out"])
+            .arg(&out)
+            .env("RAYON_NUM_THREADS", threads)
+            .current_dir(repo())
+            .output()
+            .unwrap();
+        assert!(status.status.success());
+        outputs.push(files(&out));
+    }
+    assert!(outputs[0] == outputs[1], "the serial and parallel builds differ");
+}
+
 /// The main region of a page, with figures reduced to a marker (figures have their own tests).
 fn main_region(html: &str) -> String {
     let start = html.find("<main>").unwrap();
