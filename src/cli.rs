@@ -106,11 +106,13 @@ pub enum Command {
     },
     /// Draw the cross-functional maps, one file each (P1.2.1.svg, …), as SVG or Graphviz DOT.
     Render {
+        /// Project folder (with peta.yaml) or a single .peta file.
         #[arg(default_value = ".")]
         path: PathBuf,
         /// Only this process's map, or the maps under it (P1.2 draws P1.2.1, P1.2.2, …).
         #[arg(long)]
         code: Option<String>,
+        /// SVG laid out by peta, or Graphviz DOT (Graphviz lays it out).
         #[arg(long, value_enum, default_value = "svg")]
         format: crate::render::RenderFormat,
         /// Folder to write into (created if missing).
@@ -124,6 +126,8 @@ pub enum DiffFormat {
     Text,
     Json,
     Markdown,
+    /// Old and new maps side by side, changes coloured.
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -298,6 +302,7 @@ fn diff(
         DiffFormat::Text => output::text(&changes, old, &new_name, lang),
         DiffFormat::Json => output::json(&changes, old, &new_name),
         DiffFormat::Markdown => output::markdown(&changes, old, &new_name, lang),
+        DiffFormat::Html => diff::html::html(&changes, &books[0], &books[1], old, &new_name, lang),
     });
     Ok(if exit_code && !changes.is_empty() {
         Status::Problems

@@ -2,6 +2,7 @@
 //! code, step id), not by text. Re-indenting or reordering lines changes nothing here; renaming
 //! a step's label does. Each change is classed so a reviewer sees first what matters.
 
+pub mod html;
 pub mod output;
 pub mod side;
 

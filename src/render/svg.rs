@@ -107,7 +107,7 @@ fn id_safe(text: &str) -> String {
         .collect()
 }
 
-/// Lines centred in their box: `left` aligns them to the box's left edge instead.
+/// Lines centred in their box, or (`centred` false) aligned to its left edge.
 pub(crate) fn text_block(s: &mut String, block: &TextBlock, class: &str, centred: bool) {
     let r = block.rect;
     let (x, anchor) = if centred {

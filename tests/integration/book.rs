@@ -88,7 +88,10 @@ fn parallel_and_serial_builds_are_byte_identical() {
         assert!(status.status.success());
         outputs.push(files(&out));
     }
-    assert!(outputs[0] == outputs[1], "the serial and parallel builds differ");
+    assert!(
+        outputs[0] == outputs[1],
+        "the serial and parallel builds differ"
+    );
 }
 
 /// The main region of a page, with figures reduced to a marker (figures have their own tests).

@@ -224,3 +224,22 @@ fn diff_between_git_revisions_and_the_working_tree() {
         run.stderr
     );
 }
+
+#[test]
+fn html_diff_shows_both_maps_and_colours_the_changes() {
+    let html = diff_case("structure", "html");
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert_eq!(html.matches("<svg").count(), 2, "old and new map of P1.1");
+    assert!(html.contains("id=\"old-P1-1\"") && html.contains("id=\"new-P1-1\""));
+    // The removed step is red on the old side; the added flow green on the new side.
+    assert!(
+        html.contains("#old-P1-1 g.node[data-id=\"arsip_saja\"] .shape{fill:#ffe3e3"),
+        "{html}"
+    );
+    assert!(html.contains(
+        "#new-P1-1 g.edge[data-from=\"disposisi\"][data-to=\"selesai\"] path{stroke:#2b8a3e"
+    ));
+    assert!(html.contains("P1.2 added"), "the added process is listed");
+    let wording = diff_case("wording", "html");
+    assert!(wording.contains("#new-P1-1 g.node[data-id=\"terima\"] .shape{fill:#fff3bf"));
+}
