@@ -215,6 +215,6 @@ pub fn html(
     .iter()
     .map(|c| format!("{} {}", set.count(*c), c.word(lang)))
     .collect();
-    let _ = write!(out, "<p>{}</p></body></html>\n", esc(&counts.join(" · ")));
+    let _ = writeln!(out, "<p>{}</p></body></html>", esc(&counts.join(" · ")));
     out
 }
