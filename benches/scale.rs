@@ -93,32 +93,49 @@ fn main() {
         let maps = write_workspace(&dir, books);
         let runs = if books <= 10 { 5 } else { 2 };
         let check = best_of(runs, &peta, &["check", ".", "--format", "concise"], &dir);
-        rows.push((books, maps, check));
+        let out = scratch.path().join(format!("out{books}"));
+        let build = best_of(
+            runs.min(2),
+            &peta,
+            &["build", ".", "--out", out.to_str().unwrap()],
+            &dir,
+        );
+        rows.push((books, maps, check, build));
     }
     let book = best_of(10, &peta, &["check", "maps", "--format", "concise"], &repo);
+    let book_out = scratch.path().join("out-maps");
+    let book_build = best_of(
+        10,
+        &peta,
+        &["build", "maps", "--out", book_out.to_str().unwrap()],
+        &repo,
+    );
 
     let dot_ratio = if no_dot {
         None
     } else {
-        dot_comparison(&peta, &repo, book.seconds)
+        dot_comparison(&peta, &repo, book_build.seconds)
     };
 
     if json {
         let items: Vec<String> = rows
             .iter()
-            .map(|(books, maps, m)| {
+            .map(|(books, maps, m, b)| {
                 format!(
-                    "{{\"books\":{books},\"maps\":{maps},\"check_seconds\":{:.4},\"maps_per_second\":{:.0},\"peak_mib\":{:.1}}}",
+                    "{{\"books\":{books},\"maps\":{maps},\"check_seconds\":{:.4},\"check_maps_per_second\":{:.0},\"check_peak_mib\":{:.1},\"build_seconds\":{:.4},\"build_peak_mib\":{:.1}}}",
                     m.seconds,
                     *maps as f64 / m.seconds,
-                    m.peak_kib as f64 / 1024.0
+                    m.peak_kib as f64 / 1024.0,
+                    b.seconds,
+                    b.peak_kib as f64 / 1024.0
                 )
             })
             .collect();
         println!(
-            "{{\"sizes\":[{}],\"diskominfotik_check_seconds\":{:.4},\"dot\":{}}}",
+            "{{\"sizes\":[{}],\"diskominfotik_check_seconds\":{:.4},\"diskominfotik_build_seconds\":{:.4},\"dot\":{}}}",
             items.join(","),
             book.seconds,
+            book_build.seconds,
             dot_ratio.map_or("null".to_string(), |(d, r)| format!(
                 "{{\"seconds\":{d:.3},\"ratio\":{r:.1}}}"
             ))
@@ -126,33 +143,50 @@ fn main() {
         return;
     }
     println!(
-        "peta check — synthetic workspaces ({} cores)",
+        "peta check and peta build — synthetic workspaces ({} cores)",
         std::thread::available_parallelism().map_or(1, |n| n.get())
     );
     println!(
-        "{:>6} {:>7} {:>10} {:>12} {:>10} {:>8}",
-        "books", "maps", "seconds", "maps/second", "peak MiB", "×time"
+        "{:>6} {:>7} | {:>9} {:>9} {:>9} {:>6} | {:>9} {:>9} {:>9} {:>6}",
+        "books",
+        "maps",
+        "check s",
+        "maps/s",
+        "peak MiB",
+        "×time",
+        "build s",
+        "maps/s",
+        "peak MiB",
+        "×time"
     );
-    let mut previous: Option<f64> = None;
-    for (books, maps, m) in &rows {
-        let growth = previous.map_or(String::from("-"), |p| format!("{:.1}", m.seconds / p));
+    let mut previous: Option<(f64, f64)> = None;
+    for (books, maps, m, b) in &rows {
+        let growth = |now: f64, before: Option<f64>| {
+            before.map_or(String::from("-"), |p| format!("{:.1}", now / p))
+        };
         println!(
-            "{books:>6} {maps:>7} {:>10.3} {:>12.0} {:>10.1} {growth:>8}{}",
+            "{books:>6} {maps:>7} | {:>9.3} {:>9.0} {:>9.1} {:>6} | {:>9.3} {:>9.0} {:>9.1} {:>6}{}",
             m.seconds,
             *maps as f64 / m.seconds,
             m.peak_kib as f64 / 1024.0,
-            if m.status > 1 { "  (failed)" } else { "" }
+            growth(m.seconds, previous.map(|p| p.0)),
+            b.seconds,
+            *maps as f64 / b.seconds,
+            b.peak_kib as f64 / 1024.0,
+            growth(b.seconds, previous.map(|p| p.1)),
+            if m.status > 1 || b.status > 1 { "  (failed)" } else { "" }
         );
-        previous = Some(m.seconds);
+        previous = Some((m.seconds, b.seconds));
     }
     println!(
-        "\nDiskominfotik book (maps/): peta check {:.1} ms, peak {:.1} MiB",
+        "\nDiskominfotik book (maps/): peta check {:.1} ms, peta build {:.1} ms (peak {:.1} MiB)",
         book.seconds * 1000.0,
-        book.peak_kib as f64 / 1024.0
+        book_build.seconds * 1000.0,
+        book_build.peak_kib as f64 / 1024.0
     );
     match dot_ratio {
         Some((dot, ratio)) => println!(
-            "Graphviz dot -Tsvg, one process per map: {dot:.3} s; peta check is {ratio:.0}× faster"
+            "Graphviz dot -Tsvg on the book's maps, one process per map: {dot:.3} s; the whole peta build is {ratio:.0}× faster"
         ),
         None => println!("Graphviz not compared (dot not installed, or --no-dot)"),
     }

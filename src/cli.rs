@@ -397,7 +397,11 @@ fn fmt(path: &Path, check: bool, stdout: bool, lang: Option<Lang>) -> Result<Sta
 }
 
 fn build(path: &Path, out: &Path, pdf: bool, lang: Option<Lang>) -> Result<Status> {
-    let compiled = pipeline::check(path)?;
+    let projects = crate::project::discover(path)?;
+    if projects.len() > 1 {
+        return build_workspace(path, &projects, out, lang);
+    }
+    let compiled = pipeline::check(&projects[0])?;
     let lang = compiled.lang(lang);
     let color = std::io::stderr().is_terminal();
     let blocking: Vec<_> = compiled
@@ -464,6 +468,83 @@ fn build(path: &Path, out: &Path, pdf: bool, lang: Option<Lang>) -> Result<Statu
         eprintln!("peta build: {}", target.display());
     }
     Ok(if compiled.has_errors() {
+        Status::Problems
+    } else {
+        Status::Clean
+    })
+}
+
+/// Builds every book of a workspace into `out/<book folder>/`, in parallel, all swapped in
+/// at once; nothing is written when any book does not compile.
+fn build_workspace(
+    root: &Path,
+    projects: &[PathBuf],
+    out: &Path,
+    lang: Option<Lang>,
+) -> Result<Status> {
+    use rayon::prelude::*;
+    let staging = crate::output::Staging::new(out)?;
+    let results: Vec<Result<(bool, Option<String>)>> = projects
+        .par_iter()
+        .map(|dir| {
+            let compiled = pipeline::check(dir)?;
+            let lang = compiled.lang(lang);
+            let blocking: Vec<_> = compiled
+                .diagnostics
+                .iter()
+                .filter(|d| d.code.starts_with('E'))
+                .cloned()
+                .collect();
+            if !blocking.is_empty() {
+                let shown = diagnostic::render(
+                    &blocking,
+                    &compiled.project.sources,
+                    Format::Concise,
+                    lang,
+                    false,
+                );
+                return Ok((true, Some(format!("{}:\n{shown}", dir.display()))));
+            }
+            let built = crate::book::build(&compiled);
+            if !built.diagnostics.is_empty() {
+                let shown = diagnostic::render(
+                    &built.diagnostics,
+                    &compiled.project.sources,
+                    Format::Concise,
+                    lang,
+                    false,
+                );
+                return Ok((true, Some(format!("{}:\n{shown}", dir.display()))));
+            }
+            let relative = dir.strip_prefix(root).unwrap_or(dir);
+            staging.write(relative, &built.files)?;
+            Ok((compiled.has_errors(), None))
+        })
+        .collect();
+    let mut failed = false;
+    let mut errors = false;
+    for result in results {
+        let (has_errors, problem) = result?;
+        errors |= has_errors;
+        if let Some(problem) = problem {
+            eprint!("{problem}");
+            failed = true;
+        }
+    }
+    if failed {
+        eprintln!(
+            "peta build: some books do not build; {} was not touched",
+            out.display()
+        );
+        return Ok(Status::Problems);
+    }
+    staging.commit()?;
+    eprintln!(
+        "peta build: {} books written to {}",
+        projects.len(),
+        out.display()
+    );
+    Ok(if errors {
         Status::Problems
     } else {
         Status::Clean

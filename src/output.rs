@@ -37,22 +37,49 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 /// written into a sibling temporary folder first, which then takes `out`'s place. An
 /// interrupted or failed build leaves the previous `out` as it was.
 pub fn replace_dir(out: &Path, files: &[crate::render::OutputFile]) -> Result<()> {
-    let parent = out
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(parent)
-        .with_context(|| format!("cannot create `{}`", parent.display()))?;
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "out".to_string());
-    let staging = parent.join(format!(".{name}.peta-new-{}", std::process::id()));
-    let retired = parent.join(format!(".{name}.peta-old-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&staging);
-    let written = (|| -> Result<()> {
+    let staging = Staging::new(out)?;
+    staging.write(Path::new(""), files)?;
+    staging.commit()
+}
+
+/// A folder being built beside `out`, swapped in whole by [`Staging::commit`] and removed if
+/// dropped before that.
+pub struct Staging {
+    out: std::path::PathBuf,
+    dir: std::path::PathBuf,
+    retired: std::path::PathBuf,
+    committed: bool,
+}
+
+impl Staging {
+    pub fn new(out: &Path) -> Result<Staging> {
+        let parent = out
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("cannot create `{}`", parent.display()))?;
+        let name = out
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "out".to_string());
+        let dir = parent.join(format!(".{name}.peta-new-{}", std::process::id()));
+        let retired = parent.join(format!(".{name}.peta-old-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir)
+            .with_context(|| format!("cannot create `{}`", dir.display()))?;
+        Ok(Staging {
+            out: out.to_path_buf(),
+            dir,
+            retired,
+            committed: false,
+        })
+    }
+
+    /// Writes files under `prefix` in the staging folder (safe to call from several threads).
+    pub fn write(&self, prefix: &Path, files: &[crate::render::OutputFile]) -> Result<()> {
         for file in files {
-            let path = staging.join(&file.path);
+            let path = self.dir.join(prefix).join(&file.path);
             if let Some(dir) = path.parent() {
                 std::fs::create_dir_all(dir)
                     .with_context(|| format!("cannot create `{}`", dir.display()))?;
@@ -61,23 +88,31 @@ pub fn replace_dir(out: &Path, files: &[crate::render::OutputFile]) -> Result<()
                 .with_context(|| format!("cannot write `{}`", path.display()))?;
         }
         Ok(())
-    })();
-    if let Err(err) = written {
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(err);
     }
-    if out.exists() {
-        std::fs::rename(out, &retired)
-            .with_context(|| format!("cannot move `{}` aside", out.display()))?;
+
+    /// Swaps the staging folder in for `out`.
+    pub fn commit(mut self) -> Result<()> {
+        if self.out.exists() {
+            std::fs::rename(&self.out, &self.retired)
+                .with_context(|| format!("cannot move `{}` aside", self.out.display()))?;
+        }
+        if let Err(err) = std::fs::rename(&self.dir, &self.out) {
+            // Put the previous output back before reporting.
+            let _ = std::fs::rename(&self.retired, &self.out);
+            return Err(err).with_context(|| format!("cannot replace `{}`", self.out.display()));
+        }
+        self.committed = true;
+        let _ = std::fs::remove_dir_all(&self.retired);
+        Ok(())
     }
-    if let Err(err) = std::fs::rename(&staging, out) {
-        // Put the previous output back before reporting.
-        let _ = std::fs::rename(&retired, out);
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(err).with_context(|| format!("cannot replace `{}`", out.display()));
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
     }
-    let _ = std::fs::remove_dir_all(&retired);
-    Ok(())
 }
 
 #[cfg(test)]

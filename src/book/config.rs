@@ -10,6 +10,7 @@
 //!     - bab/07-penutup.md
 //!   logo: logo.png
 //!   paper: a4                     # a4 (default) or f4
+//!   png: [gambar-6-9]             # figures also written as PNG (`all` for every one)
 //! ```
 
 use crate::diagnostic::{Diagnostic, Severity, Text};
@@ -50,6 +51,8 @@ pub struct BookConfig {
     pub logo: Option<(String, Vec<u8>)>,
     pub logo_file: Option<String>,
     pub paper: Paper,
+    /// Figures (`gambar-6-9`, or `all`) also written as PNG, for word processors and READMEs.
+    pub png: Vec<String>,
 }
 
 fn locate(project: &Project, needle: &str) -> Option<Span> {
@@ -80,7 +83,7 @@ impl BookConfig {
         let mut problems = Vec::new();
         let book = &project.settings.book;
         for key in book.keys() {
-            if !["preface", "chapters", "logo", "paper"].contains(&key.as_str()) {
+            if !["preface", "chapters", "logo", "paper", "png"].contains(&key.as_str()) {
                 problems.push(problem(
                     project,
                     key,
@@ -90,8 +93,8 @@ impl BookConfig {
                         format!("unknown book setting `{key}`"),
                     ),
                     Text::new(
-                        "kunci `book` yang dikenal: preface, chapters, logo, paper",
-                        "known `book` keys: preface, chapters, logo, paper",
+                        "kunci `book` yang dikenal: preface, chapters, logo, paper, png",
+                        "known `book` keys: preface, chapters, logo, paper, png",
                     ),
                 ));
             }
@@ -100,6 +103,14 @@ impl BookConfig {
             .get("preface")
             .and_then(Value::as_str)
             .map(PathBuf::from);
+        config.png = match book.get("png") {
+            Some(Value::String(s)) => vec![s.clone()],
+            Some(Value::Sequence(items)) => items
+                .iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect(),
+            _ => Vec::new(),
+        };
         if let Some(paper) = book.get("paper") {
             match paper.as_str().map(str::to_ascii_lowercase).as_deref() {
                 Some("a4") => config.paper = Paper::A4,

@@ -545,6 +545,41 @@ pub fn build(compiled: &Compiled) -> Built {
             bytes,
         });
     }
+    // PNG copies of the figures asked for, rasterised in parallel.
+    let wanted: Vec<(PathBuf, String)> = files
+        .iter()
+        .filter(|f| f.path.starts_with("gambar") && f.path.extension().is_some_and(|e| e == "svg"))
+        .filter(|f| {
+            let id = f
+                .path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            config.png.iter().any(|w| w == "all" || *w == id)
+        })
+        .map(|f| {
+            (
+                f.path.with_extension("png"),
+                String::from_utf8_lossy(&f.bytes).into_owned(),
+            )
+        })
+        .collect();
+    let rasters: Vec<Option<OutputFile>> = {
+        use rayon::prelude::*;
+        wanted
+            .par_iter()
+            .map(|(path, svg)| {
+                // A figure that cannot be rasterised keeps its SVG; the PNG is a convenience.
+                crate::render::png::png(svg, 2.0)
+                    .ok()
+                    .map(|bytes| OutputFile {
+                        path: path.clone(),
+                        bytes,
+                    })
+            })
+            .collect()
+    };
+    files.extend(rasters.into_iter().flatten());
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Built { files, diagnostics }
 }

@@ -4,6 +4,7 @@
 
 pub mod diagram;
 pub mod dot;
+pub mod png;
 pub mod svg;
 
 use crate::layout;
@@ -24,6 +25,8 @@ pub struct OutputFile {
 pub enum RenderFormat {
     Svg,
     Dot,
+    /// Rasterised in process from the SVG (resvg, built-in fonts).
+    Png,
 }
 
 impl RenderFormat {
@@ -31,6 +34,7 @@ impl RenderFormat {
         match self {
             RenderFormat::Svg => "svg",
             RenderFormat::Dot => "dot",
+            RenderFormat::Png => "png",
         }
     }
 }
@@ -89,23 +93,28 @@ pub fn render_files(
 ) -> Result<Vec<OutputFile>> {
     let mut files = Vec::new();
     for process in selected_maps(book, code)? {
-        let text = match format {
-            RenderFormat::Svg => {
+        let bytes = match format {
+            RenderFormat::Svg | RenderFormat::Png => {
                 let Some(layout) = layout::lintas_fungsi(book, process) else {
                     continue;
                 };
-                svg::svg(&layout, &svg::SvgOptions::default())
+                let text = svg::svg(&layout, &svg::SvgOptions::default());
+                if format == RenderFormat::Png {
+                    png::png(&text, 2.0)?
+                } else {
+                    text.into_bytes()
+                }
             }
             RenderFormat::Dot => {
                 let Some(text) = dot::dot(book, process) else {
                     continue;
                 };
-                text
+                text.into_bytes()
             }
         };
         files.push(OutputFile {
             path: PathBuf::from(format!("{}.{}", process.code_text(), format.extension())),
-            bytes: text.into_bytes(),
+            bytes,
         });
     }
     Ok(files)
