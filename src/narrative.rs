@@ -7,8 +7,6 @@
 use crate::model::{Book, CrossMap, Step};
 use crate::syntax::ast::StepKind;
 use petgraph::graph::NodeIndex;
-use petgraph::visit::EdgeRef;
-use petgraph::Direction;
 
 /// One numbered sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,17 +59,6 @@ fn sentence(text: &str) -> String {
     }
 }
 
-/// Outgoing flows in the order they were written.
-fn outgoing(map: &CrossMap, node: NodeIndex) -> Vec<(NodeIndex, Option<String>)> {
-    let mut edges: Vec<_> = map
-        .graph
-        .edges_directed(node, Direction::Outgoing)
-        .map(|e| (e.id(), e.target(), e.weight().label.clone()))
-        .collect();
-    edges.sort_by_key(|(id, _, _)| *id);
-    edges.into_iter().map(|(_, t, l)| (t, l)).collect()
-}
-
 /// The narrative of one map, in Indonesian.
 pub fn narrate(book: &Book, map: &CrossMap) -> Vec<Sentence> {
     let order: Vec<NodeIndex> = map.graph.node_indices().collect();
@@ -81,7 +68,11 @@ pub fn narrate(book: &Book, map: &CrossMap) -> Vec<Sentence> {
         let number = i + 1;
         let step = &map.graph[node];
         let who = actor(book, step);
-        let next = outgoing(map, node);
+        let next: Vec<(NodeIndex, Option<String>)> = map
+            .outgoing(node)
+            .into_iter()
+            .map(|(t, f)| (t, f.label.clone()))
+            .collect();
         let goto = |target: NodeIndex| -> String {
             let n = number_of(target);
             if n <= number {

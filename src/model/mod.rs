@@ -182,6 +182,18 @@ impl CrossMap {
         self.step_index.get(id).map(|&i| &self.graph[i])
     }
 
+    /// The flows leaving a step, in the order they were written, with their targets.
+    pub fn outgoing(&self, node: NodeIndex) -> Vec<(NodeIndex, &Flow)> {
+        use petgraph::visit::EdgeRef;
+        let mut edges: Vec<_> = self
+            .graph
+            .edges_directed(node, petgraph::Direction::Outgoing)
+            .map(|e| (e.id(), e.target(), e.weight()))
+            .collect();
+        edges.sort_by_key(|(id, _, _)| *id);
+        edges.into_iter().map(|(_, to, flow)| (to, flow)).collect()
+    }
+
     /// Flows in the order they were written (edge index order).
     pub fn flows(&self) -> impl Iterator<Item = (&Step, &Step, &Flow)> {
         self.graph.edge_indices().filter_map(move |e| {

@@ -3,7 +3,6 @@
 use crate::model::CrossMap;
 use petgraph::graph::NodeIndex;
 use petgraph::visit::{Bfs, Reversed};
-use petgraph::Direction;
 use std::collections::BTreeSet;
 
 /// Steps reachable from any of `from` (including them).
@@ -33,18 +32,7 @@ pub fn reaching(map: &CrossMap, targets: &[NodeIndex]) -> BTreeSet<NodeIndex> {
 
 /// Successors in the order the flows were written.
 pub fn successors(map: &CrossMap, node: NodeIndex) -> Vec<NodeIndex> {
-    let mut edges: Vec<_> = map
-        .graph
-        .edges_directed(node, Direction::Outgoing)
-        .map(|e| {
-            (
-                petgraph::visit::EdgeRef::id(&e),
-                petgraph::visit::EdgeRef::target(&e),
-            )
-        })
-        .collect();
-    edges.sort();
-    edges.into_iter().map(|(_, t)| t).collect()
+    map.outgoing(node).into_iter().map(|(t, _)| t).collect()
 }
 
 pub fn is_isolated(map: &CrossMap, node: NodeIndex) -> bool {

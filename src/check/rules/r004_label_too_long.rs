@@ -3,9 +3,6 @@
 use crate::check::prelude::*;
 use crate::model::Flow;
 use crate::source::Span;
-use petgraph::graph::NodeIndex;
-use petgraph::visit::EdgeRef;
-use petgraph::Direction;
 
 pub const RULE: Rule = Rule {
     code: "R004",
@@ -73,17 +70,6 @@ two pieces of work. If the agency uses longer labels, raise the budget in `peta.
     check: Check::Model(check),
 };
 
-/// The flows leaving `node`, in the order they were written.
-fn outgoing(map: &CrossMap, node: NodeIndex) -> Vec<(NodeIndex, &Flow)> {
-    let mut edges: Vec<_> = map
-        .graph
-        .edges_directed(node, Direction::Outgoing)
-        .map(|e| (e.id(), e.target(), e.weight()))
-        .collect();
-    edges.sort_by_key(|(id, _, _)| *id);
-    edges.into_iter().map(|(_, to, flow)| (to, flow)).collect()
-}
-
 /// Where a branch label is written: at the end of its `lanjut ke ID jika label` line.
 fn label_span(c: &Checker, flow: &Flow, label: &str) -> Span {
     let line = c.sources.text(flow.span);
@@ -127,7 +113,7 @@ fn check(c: &mut Checker) {
                     format!("shorten it to a verb and its object (e.g. `Memverifikasi usulan`); move the details to `catatan:` below the step, or raise the budget in peta.yaml (`rules: {{ R004: {{ max: {length} }} }}`)"),
                 ));
             }
-            for (to, flow) in outgoing(map, i) {
+            for (to, flow) in map.outgoing(i) {
                 let Some(label) = flow.label.as_deref() else {
                     continue;
                 };

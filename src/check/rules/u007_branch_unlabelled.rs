@@ -1,10 +1,6 @@
 //! U007 branch-unlabelled: every branch of a `keputusan` says when it is taken.
 
 use crate::check::prelude::*;
-use crate::model::Flow;
-use petgraph::graph::NodeIndex;
-use petgraph::visit::EdgeRef;
-use petgraph::Direction;
 
 pub const RULE: Rule = Rule {
     code: "U007",
@@ -77,17 +73,6 @@ lengkap).",
     check: Check::Model(check),
 };
 
-/// The flows leaving `node`, in the order they were written.
-fn outgoing(map: &CrossMap, node: NodeIndex) -> Vec<(NodeIndex, &Flow)> {
-    let mut edges: Vec<_> = map
-        .graph
-        .edges_directed(node, Direction::Outgoing)
-        .map(|e| (e.id(), e.target(), e.weight()))
-        .collect();
-    edges.sort_by_key(|(id, _, _)| *id);
-    edges.into_iter().map(|(_, to, flow)| (to, flow)).collect()
-}
-
 fn check(c: &mut Checker) {
     for (process, map) in c.maps() {
         let code = process.code_text();
@@ -95,7 +80,7 @@ fn check(c: &mut Checker) {
             if step.kind != StepKind::Decision {
                 continue;
             }
-            for (to, flow) in outgoing(map, i) {
+            for (to, flow) in map.outgoing(i) {
                 if flow.label.as_deref().is_some_and(|l| !l.trim().is_empty()) {
                     continue;
                 }

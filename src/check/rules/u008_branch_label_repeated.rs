@@ -3,8 +3,6 @@
 use crate::check::prelude::*;
 use crate::model::Flow;
 use petgraph::graph::NodeIndex;
-use petgraph::visit::EdgeRef;
-use petgraph::Direction;
 
 pub const RULE: Rule = Rule {
     code: "U008",
@@ -77,17 +75,6 @@ Give every branch its own answer (`jika disetujui`, `jika tidak disetujui`). If 
     check: Check::Model(check),
 };
 
-/// The flows leaving `node`, in the order they were written.
-fn outgoing(map: &CrossMap, node: NodeIndex) -> Vec<(NodeIndex, &Flow)> {
-    let mut edges: Vec<_> = map
-        .graph
-        .edges_directed(node, Direction::Outgoing)
-        .map(|e| (e.id(), e.target(), e.weight()))
-        .collect();
-    edges.sort_by_key(|(id, _, _)| *id);
-    edges.into_iter().map(|(_, to, flow)| (to, flow)).collect()
-}
-
 /// A label as compared: trimmed, lower-case, runs of whitespace made one space.
 fn normal(label: &str) -> String {
     label
@@ -105,7 +92,7 @@ fn check(c: &mut Checker) {
                 continue;
             }
             let mut seen: Vec<(String, NodeIndex, &Flow)> = Vec::new();
-            for (to, flow) in outgoing(map, i) {
+            for (to, flow) in map.outgoing(i) {
                 let Some(label) = flow.label.as_deref() else {
                     continue;
                 };
