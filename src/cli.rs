@@ -112,9 +112,12 @@ pub enum Command {
         /// Only this process's map, or the maps under it (P1.2 draws P1.2.1, P1.2.2, …).
         #[arg(long)]
         code: Option<String>,
-        /// SVG laid out by peta, or Graphviz DOT (Graphviz lays it out).
+        /// SVG or PNG laid out by peta, or Graphviz DOT (Graphviz lays it out).
         #[arg(long, value_enum, default_value = "svg")]
         format: crate::render::RenderFormat,
+        /// Lanes as columns and the flow top to bottom, instead of lanes as rows.
+        #[arg(long)]
+        vertical: bool,
         /// Folder to write into (created if missing).
         #[arg(long, default_value = "out")]
         out: PathBuf,
@@ -177,8 +180,9 @@ fn execute(args: &Args) -> Result<Status> {
             path,
             code,
             format,
+            vertical,
             out,
-        } => render_maps(path, code.as_deref(), *format, out, args.lang),
+        } => render_maps(path, code.as_deref(), *format, *vertical, out, args.lang),
         Command::Fmt {
             path,
             check,
@@ -669,6 +673,7 @@ fn render_maps(
     path: &Path,
     code: Option<&str>,
     format: crate::render::RenderFormat,
+    vertical: bool,
     out: &Path,
     lang: Option<Lang>,
 ) -> Result<Status> {
@@ -688,7 +693,14 @@ fn render_maps(
         eprintln!("peta: nothing rendered: fix the errors above first");
         return Ok(Status::Problems);
     }
-    let written = crate::render::render_project(&compiled, code, format, out)?;
+    let options = crate::layout::LayoutOptions {
+        orientation: if vertical {
+            crate::layout::Orientation::Vertical
+        } else {
+            crate::layout::Orientation::Horizontal
+        },
+    };
+    let written = crate::render::render_project(&compiled, code, format, &options, out)?;
     let noun = if written.len() == 1 { "file" } else { "files" };
     eprintln!(
         "peta: wrote {} {noun} into {}",

@@ -90,12 +90,13 @@ pub fn render_files(
     book: &Book,
     code: Option<&str>,
     format: RenderFormat,
+    options: &layout::LayoutOptions,
 ) -> Result<Vec<OutputFile>> {
     let mut files = Vec::new();
     for process in selected_maps(book, code)? {
         let bytes = match format {
             RenderFormat::Svg | RenderFormat::Png => {
-                let Some(layout) = layout::lintas_fungsi(book, process) else {
+                let Some(layout) = layout::lintas_fungsi_with(book, process, options) else {
                     continue;
                 };
                 let text = svg::svg(&layout, &svg::SvgOptions::default());
@@ -126,12 +127,13 @@ pub fn render_project(
     compiled: &Compiled,
     code: Option<&str>,
     format: RenderFormat,
+    options: &layout::LayoutOptions,
     out: &Path,
 ) -> Result<Vec<PathBuf>> {
     if compiled.has_errors() {
         bail!("the maps have errors; `peta check` lists them");
     }
-    let files = render_files(&compiled.book, code, format)?;
+    let files = render_files(&compiled.book, code, format, options)?;
     let mut written = Vec::with_capacity(files.len());
     for file in files {
         let path = out.join(&file.path);
