@@ -468,7 +468,9 @@ fn build(path: &Path, out: &Path, pdf: bool, lang: Option<Lang>) -> Result<Statu
     );
     if pdf {
         let target = out.join("buku.pdf");
-        crate::book::pdf::print(&out.join("cetak.html"), &target)?;
+        if let Some(note) = crate::book::pdf::print_book(out, &target)? {
+            eprintln!("peta build: {note}");
+        }
         eprintln!("peta build: {}", target.display());
     }
     Ok(if compiled.has_errors() {

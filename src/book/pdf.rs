@@ -67,3 +67,131 @@ pub fn print(html: &Path, pdf: &Path) -> Result<()> {
     }
     Ok(())
 }
+
+/// Prints the book with page numbers in its contents. Chromium cannot compute
+/// `target-counter()`, so the book is printed twice: the first print carries invisible markers
+/// at every heading, figure and table the contents list; `pdftotext` (poppler-utils) tells on
+/// which page each marker landed; the second print fills those numbers into the contents,
+/// whose space was reserved in the first, so the pages do not move. Without `pdftotext` the
+/// book is printed once, without numbers, and the caller is told why.
+pub fn print_book(out: &Path, pdf: &Path) -> Result<Option<String>> {
+    let html_path = out.join("cetak.html");
+    let html = std::fs::read_to_string(&html_path)
+        .with_context(|| format!("cannot read `{}`", html_path.display()))?;
+    let targets = contents_targets(&html);
+    let pdftotext_works = Command::new("pdftotext").arg("-v").output().is_ok();
+    if targets.is_empty() || !pdftotext_works {
+        print(&html_path, pdf)?;
+        return Ok((!pdftotext_works).then(|| {
+            "page numbers in the contents need `pdftotext` (Debian/Ubuntu: `apt-get install poppler-utils`); printed without them".to_string()
+        }));
+    }
+    let marked_path = out.join(".cetak-bertanda.html");
+    let first_pdf = out.join(".cetak-bertanda.pdf");
+    let result = (|| -> Result<()> {
+        std::fs::write(&marked_path, with_markers(&html, &targets))?;
+        print(&marked_path, &first_pdf)?;
+        let output = Command::new("pdftotext")
+            .args(["-enc", "UTF-8"])
+            .arg(&first_pdf)
+            .arg("-")
+            .output()
+            .context("cannot run pdftotext")?;
+        let text = String::from_utf8_lossy(&output.stdout);
+        let mut pages = std::collections::BTreeMap::new();
+        for (n, page) in text.split('\u{c}').enumerate() {
+            for id in &targets {
+                if !pages.contains_key(id) && page.contains(&marker(id)) {
+                    pages.insert(id.clone(), n + 1);
+                }
+            }
+        }
+        std::fs::write(&marked_path, with_page_numbers(&html, &pages))?;
+        print(&marked_path, pdf)
+    })();
+    let _ = std::fs::remove_file(&marked_path);
+    let _ = std::fs::remove_file(&first_pdf);
+    result.map(|()| None)
+}
+
+fn marker(id: &str) -> String {
+    format!("@@{id}@@")
+}
+
+/// The anchors the contents link to, in order.
+fn contents_targets(html: &str) -> Vec<String> {
+    let mut ids = Vec::new();
+    let needle = "<a href=\"#";
+    let mut rest = html;
+    while let Some(at) = rest.find(needle) {
+        let after = &rest[at + needle.len()..];
+        let end = after.find('"').unwrap_or(after.len());
+        if after[end..].starts_with("\"><span class=\"toc-text\">") {
+            let id = after[..end].to_string();
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        rest = &after[end..];
+    }
+    ids
+}
+
+/// The page with an invisible marker right after the opening tag of each target element.
+fn with_markers(html: &str, targets: &[String]) -> String {
+    let mut out = html.to_string();
+    for id in targets {
+        let attribute = format!("id=\"{id}\"");
+        if let Some(at) = out.find(&attribute) {
+            if let Some(close) = out[at..].find('>') {
+                let insert_at = at + close + 1;
+                out.insert_str(
+                    insert_at,
+                    &format!("<span class=\"peta-mark\">{}</span>", marker(id)),
+                );
+            }
+        }
+    }
+    out
+}
+
+/// The contents with each entry's page number filled in.
+fn with_page_numbers(html: &str, pages: &std::collections::BTreeMap<String, usize>) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    let needle = "<a href=\"#";
+    while let Some(at) = rest.find(needle) {
+        let after = &rest[at + needle.len()..];
+        let end = after.find('"').unwrap_or(after.len());
+        let id = &after[..end];
+        out.push_str(&rest[..at + needle.len() + end]);
+        rest = &after[end..];
+        if let (Some(page), Some(slot)) =
+            (pages.get(id), rest.find("<span class=\"toc-page\"></span>"))
+        {
+            if rest[..slot].find("</a>").is_none() {
+                out.push_str(&rest[..slot]);
+                out.push_str(&format!("<span class=\"toc-page\">{page}</span>"));
+                rest = &rest[slot + "<span class=\"toc-page\"></span>".len()..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers_and_page_numbers_go_where_the_contents_point() {
+        let html = "<li><a href=\"#bab-1\"><span class=\"toc-text\">BAB I</span><span class=\"toc-page\"></span></a></li><h2 id=\"bab-1\">Pendahuluan</h2>";
+        let targets = contents_targets(html);
+        assert_eq!(targets, ["bab-1"]);
+        assert!(with_markers(html, &targets)
+            .contains("<h2 id=\"bab-1\"><span class=\"peta-mark\">@@bab-1@@</span>Pendahuluan"));
+        let pages = std::collections::BTreeMap::from([("bab-1".to_string(), 7)]);
+        assert!(with_page_numbers(html, &pages).contains("<span class=\"toc-page\">7</span></a>"));
+    }
+}
