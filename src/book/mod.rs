@@ -207,12 +207,6 @@ pub fn css_string(text: &str) -> String {
     out
 }
 
-fn unit_display(book: &Book, entry: &str) -> String {
-    book.unit(entry.trim())
-        .map(|u| u.name.clone())
-        .unwrap_or_else(|| entry.to_string())
-}
-
 /// Everything one build produces, and the problems found on the way (missing chapter files).
 pub struct Built {
     pub files: Vec<OutputFile>,
@@ -861,12 +855,7 @@ fn maps_chapter_html(
                 rel: "child".into(),
             })
             .collect();
-        let names = |items: &[crate::model::Item]| {
-            items
-                .iter()
-                .map(|i| unit_display(book, &i.text))
-                .collect::<Vec<_>>()
-        };
+        let names = |items: &[crate::model::Item]| crate::layout::diagram::names(book, items);
         let part = ProcessPart {
             id: &pid,
             code: &code,

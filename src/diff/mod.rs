@@ -402,41 +402,21 @@ fn process_body(b: &mut Builder, o: &Process, n: &Process) {
         o.description.as_ref().map(|d| d.text.as_str()),
         n.description.as_ref().map(|d| d.text.as_str()),
     );
-    b.list(
-        Class::Metadata,
-        at,
-        "pemasok",
-        &texts(&o.sipoc.supplier),
-        &texts(&n.sipoc.supplier),
-    );
-    b.list(
-        Class::Metadata,
-        at,
-        "masukan",
-        &texts(&o.sipoc.input),
-        &texts(&n.sipoc.input),
-    );
-    b.list(
-        Class::Metadata,
-        at,
-        "keluaran",
-        &texts(&o.sipoc.output),
-        &texts(&n.sipoc.output),
-    );
-    b.list(
-        Class::Metadata,
-        at,
-        "pelanggan",
-        &texts(&o.sipoc.customer),
-        &texts(&n.sipoc.customer),
-    );
-    b.list(
-        Class::Metadata,
-        at,
-        "catatan",
-        &texts(&o.notes),
-        &texts(&n.notes),
-    );
+    for (field, old_items, new_items) in [
+        ("pemasok", &o.sipoc.supplier, &n.sipoc.supplier),
+        ("masukan", &o.sipoc.input, &n.sipoc.input),
+        ("keluaran", &o.sipoc.output, &n.sipoc.output),
+        ("pelanggan", &o.sipoc.customer, &n.sipoc.customer),
+        ("catatan", &o.notes, &n.notes),
+    ] {
+        b.list(
+            Class::Metadata,
+            at,
+            field,
+            &texts(old_items),
+            &texts(new_items),
+        );
+    }
 
     let empty = crate::model::CrossMap::default();
     let (om, nm) = (

@@ -103,6 +103,17 @@ fn shape(id: &str, class: ShapeClass, rect: Rect, label: &str, bold: bool) -> Sh
     }
 }
 
+/// The diagram's title, top left.
+fn title_shape(title: &str) -> Shape {
+    shape(
+        "title",
+        ShapeClass::Heading,
+        Rect::new(MARGIN, MARGIN, 400, 28),
+        title,
+        true,
+    )
+}
+
 /// The page a process has in the HTML book, relative to the chapter page, with the
 /// process's anchor (so the single-page print view can link within itself).
 pub fn process_href(code: &str) -> String {
@@ -113,6 +124,11 @@ fn unit_name(book: &Book, entry: &str) -> String {
     book.unit(entry.trim())
         .map(|u| u.name.clone())
         .unwrap_or_else(|| entry.trim().to_string())
+}
+
+/// SIPOC entries as shown: unit names where an entry is a unit id.
+pub(crate) fn names(book: &Book, items: &[crate::model::Item]) -> Vec<String> {
+    items.iter().map(|i| unit_name(book, &i.text)).collect()
 }
 
 /// A column of boxes (suppliers or customers) with a heading.
@@ -151,23 +167,11 @@ fn column(
 /// by the agency's suppliers (left) and customers (right).
 pub fn value_chain(book: &Book) -> Diagram {
     let p0 = book.processes.iter().find(|p| p.level == 0);
-    let suppliers: Vec<String> = p0
-        .map(|p| {
-            p.sipoc
-                .supplier
-                .iter()
-                .map(|i| unit_name(book, &i.text))
-                .collect()
-        })
+    let suppliers = p0
+        .map(|p| names(book, &p.sipoc.supplier))
         .unwrap_or_default();
-    let customers: Vec<String> = p0
-        .map(|p| {
-            p.sipoc
-                .customer
-                .iter()
-                .map(|i| unit_name(book, &i.text))
-                .collect()
-        })
+    let customers = p0
+        .map(|p| names(book, &p.sipoc.customer))
         .unwrap_or_default();
     let top: Vec<&Process> = book.processes.iter().filter(|p| p.level == 1).collect();
 
@@ -307,26 +311,10 @@ pub fn sub_process(book: &Book, parent: &Process) -> Diagram {
         .collect();
     let (side_w, box_w, box_h, note_h) = (160, 170, 64, 70);
     let title = format!("{} {}", parent.code_text(), parent.name);
-    let mut shapes = vec![shape(
-        "title",
-        ShapeClass::Heading,
-        Rect::new(MARGIN, MARGIN, 400, 28),
-        &title,
-        true,
-    )];
+    let mut shapes = vec![title_shape(&title)];
     let top = MARGIN + 36;
-    let suppliers: Vec<String> = parent
-        .sipoc
-        .supplier
-        .iter()
-        .map(|i| unit_name(book, &i.text))
-        .collect();
-    let customers: Vec<String> = parent
-        .sipoc
-        .customer
-        .iter()
-        .map(|i| unit_name(book, &i.text))
-        .collect();
+    let suppliers = names(book, &parent.sipoc.supplier);
+    let customers = names(book, &parent.sipoc.customer);
     let left_bottom = column(
         &mut shapes,
         "pemasok",
@@ -448,13 +436,7 @@ pub fn relation(book: &Book) -> Diagram {
         book.units.iter().filter(|u| used.contains(&u.id)).collect();
     let (name_w, col_w, row_h, head_h) = (260, 120, 30, 64);
     let title = "Peta Relasi".to_string();
-    let mut shapes = vec![shape(
-        "title",
-        ShapeClass::Heading,
-        Rect::new(MARGIN, MARGIN, 400, 28),
-        &title,
-        true,
-    )];
+    let mut shapes = vec![title_shape(&title)];
     let top = MARGIN + 36;
     for (j, (code, _)) in derived.iter().enumerate() {
         let name = book
@@ -546,13 +528,7 @@ pub fn org_chart(book: &Book) -> Diagram {
         .collect();
     let (box_w, box_h, level_h, stack_h) = (170, 52, 96, 40);
     let title = "Bagan Struktur Organisasi".to_string();
-    let mut shapes = vec![shape(
-        "title",
-        ShapeClass::Heading,
-        Rect::new(MARGIN, MARGIN, 400, 28),
-        &title,
-        true,
-    )];
+    let mut shapes = vec![title_shape(&title)];
     let mut connectors = Vec::new();
     let mut next_x = MARGIN;
     let mut bottom = 0;
