@@ -4,7 +4,7 @@ use crate::check;
 use crate::diagnostic::{self, Diagnostic, Lang};
 use crate::model::{self, Book};
 use crate::project::{self, Project};
-use crate::syntax::{self, ast};
+use crate::syntax;
 use anyhow::Result;
 use std::path::Path;
 
@@ -12,7 +12,6 @@ use std::path::Path;
 #[derive(Debug)]
 pub struct Compiled {
     pub project: Project,
-    pub asts: Vec<ast::File>,
     pub book: Book,
     /// Reading, syntax and compile problems, sorted.
     pub diagnostics: Vec<Diagnostic>,
@@ -149,7 +148,7 @@ pub fn compile_loaded(mut project: Project) -> Compiled {
     let mut diagnostics = std::mem::take(&mut project.diagnostics);
     let mut asts = Vec::with_capacity(project.files.len());
     for &id in &project.files {
-        let (file, mut found) = syntax::parse(project.sources.get(id));
+        let (file, mut found) = syntax::parse_blocks(project.sources.get(id));
         diagnostics.append(&mut found);
         asts.push(file);
     }
@@ -158,7 +157,6 @@ pub fn compile_loaded(mut project: Project) -> Compiled {
     diagnostic::sort(&mut diagnostics, &project.sources);
     Compiled {
         project,
-        asts,
         book,
         diagnostics,
     }

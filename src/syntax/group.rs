@@ -207,23 +207,33 @@ enum Open {
     Relation(usize),
 }
 
-pub(super) fn group(file: &mut File, diagnostics: &mut Vec<Diagnostic>) {
+/// Puts every statement of `file.lines` into its block. With `keep_lines` the lines stay for
+/// the formatter; without, their text moves into the blocks instead of being copied (the
+/// compiler reads only the blocks).
+pub(super) fn group(file: &mut File, diagnostics: &mut Vec<Diagnostic>, keep_lines: bool) {
     let mut open = Open::Nothing;
     let lines = std::mem::take(&mut file.lines);
-    for line in &lines {
-        let LineKind::Statement(statement) = &line.kind else {
-            continue;
-        };
-        open = place(file, open, line.span, statement, diagnostics);
+    if keep_lines {
+        for line in &lines {
+            if let LineKind::Statement(statement) = &line.kind {
+                open = place(file, open, line.span, statement.clone(), diagnostics);
+            }
+        }
+        file.lines = lines;
+    } else {
+        for line in lines {
+            if let LineKind::Statement(statement) = line.kind {
+                open = place(file, open, line.span, statement, diagnostics);
+            }
+        }
     }
-    file.lines = lines;
 }
 
 fn place(
     file: &mut File,
     open: Open,
     span: Span,
-    statement: &Statement,
+    statement: Statement,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Open {
     match statement {
@@ -276,23 +286,23 @@ fn place(
             }
         },
         Statement::Unit { external, id, name } => {
-            require_value(name, "nama unit", "unit name", diagnostics);
+            require_value(&name, "nama unit", "unit name", diagnostics);
             file.units.push(UnitBlock {
                 span,
-                external: *external,
-                id: id.clone(),
-                name: name.clone(),
+                external,
+                id,
+                name,
                 fields: Vec::new(),
                 suppressions: Vec::new(),
             });
             Open::Unit(file.units.len() - 1)
         }
         Statement::Process { code, name } => {
-            require_value(name, "nama proses", "process name", diagnostics);
+            require_value(&name, "nama proses", "process name", diagnostics);
             file.processes.push(ProcessBlock {
                 span,
-                code: code.clone(),
-                name: name.clone(),
+                code,
+                name,
                 fields: Vec::new(),
                 steps: Vec::new(),
                 suppressions: Vec::new(),
@@ -300,11 +310,11 @@ fn place(
             Open::Process(file.processes.len() - 1)
         }
         Statement::Relation { code, units } => {
-            require_value(units, "daftar unit", "unit list", diagnostics);
+            require_value(&units, "daftar unit", "unit list", diagnostics);
             file.relations.push(Relation {
                 span,
-                code: code.clone(),
-                units: units.clone(),
+                code,
+                units,
                 suppressions: Vec::new(),
             });
             Open::Relation(file.relations.len() - 1)
@@ -316,14 +326,14 @@ fn place(
             label,
         } => match open {
             Open::Process(p) | Open::Step(p, _) => {
-                require_value(label, "label langkah", "step label", diagnostics);
+                require_value(&label, "label langkah", "step label", diagnostics);
                 let steps = &mut file.processes[p].steps;
                 steps.push(StepBlock {
                     span,
-                    kind: *kind,
-                    id: id.clone(),
-                    lane: lane.clone(),
-                    label: label.clone(),
+                    kind,
+                    id,
+                    lane,
+                    label,
                     fields: Vec::new(),
                     flows: Vec::new(),
                     suppressions: Vec::new(),
@@ -348,8 +358,8 @@ fn place(
             Open::Step(p, s) => {
                 file.processes[p].steps[s].flows.push(FlowStmt {
                     span,
-                    target: target.clone(),
-                    label: label.clone(),
+                    target,
+                    label,
                 });
                 open
             }
@@ -365,11 +375,7 @@ fn place(
             }
         },
         Statement::Suppression { code, reason } => {
-            let suppression = Suppression {
-                span,
-                code: code.clone(),
-                reason: reason.clone(),
-            };
+            let suppression = Suppression { span, code, reason };
             let target = match open {
                 Open::Nothing => None,
                 Open::Book(b) | Open::Signatory(b) => Some(&mut file.books[b].suppressions),
@@ -426,8 +432,8 @@ fn place_field(
     file: &mut File,
     open: Open,
     span: Span,
-    key: &Spanned<String>,
-    value: &Spanned<String>,
+    key: Spanned<String>,
+    value: Spanned<String>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     // Innermost block first, then the blocks around it.
@@ -446,13 +452,13 @@ fn place_field(
         ],
     };
     let Some(&(kind, target)) = chain.iter().find(|(k, _)| k.spec(&key.value).is_some()) else {
-        diagnostics.push(unknown_key(key, &chain));
+        diagnostics.push(unknown_key(&key, &chain));
         return;
     };
     let spec = kind.spec(&key.value).expect("found above");
     if value.value.trim().is_empty() {
         require_value(
-            value,
+            &value,
             &format!("nilai `{}`", key.value),
             &format!("value of `{}`", key.value),
             diagnostics,
@@ -502,11 +508,7 @@ fn place_field(
             return;
         }
     }
-    fields.push(Field {
-        span,
-        key: key.clone(),
-        value: value.clone(),
-    });
+    fields.push(Field { span, key, value });
 }
 
 fn unknown_key(key: &Spanned<String>, chain: &[(BlockKind, Open)]) -> Diagnostic {

@@ -5,7 +5,8 @@ pub mod ast;
 mod explain;
 pub mod group;
 mod parser;
+mod scan;
 pub mod write;
 
 pub use explain::KEYWORDS;
-pub use parser::parse;
+pub use parser::{parse, parse_blocks, parse_with_grammar, reads_fast};

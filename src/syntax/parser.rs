@@ -1,4 +1,5 @@
-//! pest parse of one file into lines, then grouping of the lines into blocks.
+//! Reading one file into lines (the fast path, else the pest grammar), then grouping the lines
+//! into blocks.
 
 use super::ast::*;
 use crate::diagnostic::{Diagnostic, Text};
@@ -12,12 +13,55 @@ struct PetaParser;
 
 /// Parses one file. Never fails as a whole: every line that cannot be read becomes a
 /// diagnostic and the rest of the file is still read, so one run reports all problems.
+///
+/// Well-formed files are read by the hand-written fast path ([`super::scan`]); any file it
+/// cannot vouch for is read by the pest grammar, which also words every syntax error.
 pub fn parse(source: &SourceFile) -> (File, Vec<Diagnostic>) {
-    let mut diagnostics = Vec::new();
+    parse_keeping(source, true)
+}
+
+/// Like [`parse`], but returns only the blocks (`lines` is left empty): what the compiler
+/// reads, without keeping every line's text twice.
+pub fn parse_blocks(source: &SourceFile) -> (File, Vec<Diagnostic>) {
+    parse_keeping(source, false)
+}
+
+fn parse_keeping(source: &SourceFile, keep_lines: bool) -> (File, Vec<Diagnostic>) {
+    let (lines, mut diagnostics) = match super::scan::lines(source) {
+        Some(lines) => (lines, Vec::new()),
+        None => read_lines_with_grammar(source),
+    };
     let mut file = File {
         file: source.id,
+        lines,
         ..File::default()
     };
+    super::group::group(&mut file, &mut diagnostics, keep_lines);
+    (file, diagnostics)
+}
+
+/// Whether the fast path reads `source` by itself (the speed figures assume it does for
+/// well-formed maps; a test holds it to that).
+pub fn reads_fast(source: &SourceFile) -> bool {
+    super::scan::lines(source).is_some()
+}
+
+/// Parses one file with the pest grammar alone: the reference the fast path is tested against.
+pub fn parse_with_grammar(source: &SourceFile) -> (File, Vec<Diagnostic>) {
+    let (lines, mut diagnostics) = read_lines_with_grammar(source);
+    let mut file = File {
+        file: source.id,
+        lines,
+        ..File::default()
+    };
+    super::group::group(&mut file, &mut diagnostics, true);
+    (file, diagnostics)
+}
+
+/// The lines of a file as the pest grammar reads them, with a diagnostic for each bad line.
+fn read_lines_with_grammar(source: &SourceFile) -> (Vec<Line>, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let mut lines = Vec::new();
     let text = source.text.as_str();
     let pairs = match PetaParser::parse(Rule::file, text) {
         Ok(mut pairs) => pairs.next().map(|p| p.into_inner()),
@@ -45,11 +89,10 @@ pub fn parse(source: &SourceFile) -> (File, Vec<Diagnostic>) {
     };
     for pair in pairs.into_iter().flatten() {
         if let Some(line) = reader.line(pair) {
-            file.lines.push(line);
+            lines.push(line);
         }
     }
-    super::group::group(&mut file, &mut diagnostics);
-    (file, diagnostics)
+    (lines, diagnostics)
 }
 
 struct LineReader<'a> {

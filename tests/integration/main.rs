@@ -7,6 +7,7 @@ mod export;
 mod import;
 mod maps;
 mod outputs;
+mod parsing;
 mod render;
 mod review;
 mod robustness;

@@ -108,21 +108,21 @@ fn ten_thousand_deep_hierarchies() {
 }
 
 /// A small deterministic generator, so failures reproduce.
-struct Rng(u64);
+pub struct Rng(pub u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    pub fn next(&mut self) -> u64 {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
         self.0
     }
-    fn below(&mut self, n: usize) -> usize {
+    pub fn below(&mut self, n: usize) -> usize {
         (self.next() % n.max(1) as u64) as usize
     }
 }
 
-const PIECES: &[&str] = &[
+pub const PIECES: &[&str] = &[
     ":",
     "|",
     "#",
@@ -152,7 +152,7 @@ const PIECES: &[&str] = &[
     "selesai",
 ];
 
-fn mutate(rng: &mut Rng, text: &str) -> String {
+pub fn mutate(rng: &mut Rng, text: &str) -> String {
     let mut chars: Vec<char> = text.chars().collect();
     for _ in 0..1 + rng.below(4) {
         let at = rng.below(chars.len() + 1);

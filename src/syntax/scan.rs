@@ -1,0 +1,351 @@
+//! A hand-written reader for well-formed files: the fast path in front of the pest grammar.
+//!
+//! pest reads about 9 MB/s on our grammar (every rule call pays for call-limit and stack
+//! guards and a token-queue snapshot), which made parsing most of `peta check`'s time on a
+//! province's books. Nearly every line ever written is one of a dozen plain shapes, so this
+//! module reads those shapes directly, following `grammar/peta.pest` rule by rule: the same
+//! ordered choice between statement forms, the same greedy repetitions, the same spans.
+//!
+//! It only vouches for files it reads completely. On the first line it cannot match (a bad
+//! line, a stray `|`, a non-ASCII key whose letter class it would have to guess), it gives the
+//! whole file back and pest reads it, so every diagnostic still comes from the grammar. A test
+//! feeds the maps, every fixture and thousands of mutated files to both readers and requires
+//! identical syntax trees wherever this one answers.
+
+use super::ast::{Line, LineKind, Spanned, Statement, StepKind};
+use crate::source::{SourceFile, Span};
+
+/// The lines of `source`, or `None` when some line needs the pest grammar.
+pub(super) fn lines(source: &SourceFile) -> Option<Vec<Line>> {
+    let reader = Reader {
+        text: &source.text,
+        bytes: source.text.as_bytes(),
+        source,
+    };
+    reader.lines()
+}
+
+/// The reader could not decide a line without the grammar.
+struct Unsure;
+
+type Form = Result<Option<(Statement, usize)>, Unsure>;
+
+struct Reader<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    source: &'a SourceFile,
+}
+
+fn is_eol(b: u8) -> bool {
+    b == b'\n' || b == b'\r'
+}
+
+fn is_hspace(b: u8) -> bool {
+    b == b' ' || b == b'\t'
+}
+
+impl<'a> Reader<'a> {
+    fn lines(&self) -> Option<Vec<Line>> {
+        let mut lines = Vec::new();
+        let mut pos = 0;
+        loop {
+            let line_start = pos;
+            let content = self.hspace(pos);
+            // `file = SOI ~ line* ~ hspace* ~ EOI`: trailing blanks without a newline are no line.
+            let Some(&first) = self.bytes.get(content) else {
+                break;
+            };
+            if is_eol(first) {
+                pos = content + self.newline_len(content);
+                lines.push(self.line(line_start, pos, LineKind::Blank));
+                continue;
+            }
+            if first == b'#' {
+                let text_end = self.rest_of_line(content + 1);
+                let text = self.text[content + 1..text_end].trim_end().to_string();
+                pos = text_end + self.newline_len(text_end);
+                lines.push(self.line(line_start, pos, LineKind::Comment(text)));
+                continue;
+            }
+            let (statement, end) = self.statement(content).ok()??;
+            // `statement_line = hspace* ~ statement ~ hspace* ~ line_end`
+            let after = self.hspace(end);
+            if self.bytes.get(after).is_some_and(|&b| !is_eol(b)) {
+                return None;
+            }
+            lines.push(self.line(content, end, LineKind::Statement(statement)));
+            pos = after + self.newline_len(after);
+        }
+        Some(lines)
+    }
+
+    fn line(&self, start: usize, end: usize, kind: LineKind) -> Line {
+        Line {
+            span: self.span(start, end),
+            kind,
+        }
+    }
+
+    fn span(&self, start: usize, end: usize) -> Span {
+        Span::new(self.source.id, start, end)
+    }
+
+    fn spanned(&self, start: usize, end: usize) -> Spanned<String> {
+        Spanned::new(self.text[start..end].to_string(), self.span(start, end))
+    }
+
+    /// `statement`: the forms in the grammar's order; the first that matches wins, as in PEG.
+    fn statement(&self, at: usize) -> Form {
+        let forms: [fn(&Self, usize) -> Form; 10] = [
+            |r, at| Ok(r.head("buku", at).map(|end| (Statement::Book, end))),
+            |r, at| {
+                Ok(r.head("penandatangan", at)
+                    .map(|end| (Statement::Signatory, end)))
+            },
+            |r, at| Ok(r.unit("unit", false, at)),
+            |r, at| Ok(r.unit("pihak", true, at)),
+            |r, at| Ok(r.coded("proses", at)),
+            |r, at| Ok(r.coded("relasi", at)),
+            |r, at| Ok(r.step(at)),
+            |r, at| Ok(r.flow(at)),
+            |r, at| Ok(r.suppression(at)),
+            Self::field,
+        ];
+        for form in forms {
+            if let Some(found) = form(self, at)? {
+                return Ok(Some(found));
+            }
+        }
+        Ok(None)
+    }
+
+    /// `^"buku" ~ &(hspace* ~ line_end)`
+    fn head(&self, keyword: &str, at: usize) -> Option<usize> {
+        let end = self.keyword(keyword, at)?;
+        self.at_line_end(end).then_some(end)
+    }
+
+    /// `^"unit" ~ hspace+ ~ ident ~ hspace* ~ colon ~ value`
+    fn unit(&self, keyword: &str, external: bool, at: usize) -> Option<(Statement, usize)> {
+        let id_start = self.hspace1(self.keyword(keyword, at)?)?;
+        let id_end = self.ident(id_start)?;
+        let (name, end) = self.value(self.colon(self.hspace(id_end))?);
+        let id = self.spanned(id_start, id_end);
+        Some((Statement::Unit { external, id, name }, end))
+    }
+
+    /// `^"proses" ~ hspace+ ~ code ~ hspace* ~ colon ~ value` (and `relasi`).
+    fn coded(&self, keyword: &str, at: usize) -> Option<(Statement, usize)> {
+        let code_start = self.hspace1(self.keyword(keyword, at)?)?;
+        let code_end = self.code(code_start)?;
+        let (value, end) = self.value(self.colon(self.hspace(code_end))?);
+        let code = self.spanned(code_start, code_end);
+        let statement = if keyword == "proses" {
+            Statement::Process { code, name: value }
+        } else {
+            Statement::Relation { code, units: value }
+        };
+        Some((statement, end))
+    }
+
+    /// `step_kind ~ hspace+ ~ ident ~ hspace+ ~ kw_di ~ hspace+ ~ ident ~ hspace* ~ colon ~ value`
+    fn step(&self, at: usize) -> Option<(Statement, usize)> {
+        let (kind, kind_end) = [
+            StepKind::Start,
+            StepKind::Task,
+            StepKind::Decision,
+            StepKind::End,
+        ]
+        .into_iter()
+        .find_map(|kind| Some((kind, self.keyword(kind.keyword(), at)?)))?;
+        let id_start = self.hspace1(kind_end)?;
+        let id_end = self.ident(id_start)?;
+        let lane_start = self.hspace1(self.keyword("di", self.hspace1(id_end)?)?)?;
+        let lane_end = self.ident(lane_start)?;
+        let (label, end) = self.value(self.colon(self.hspace(lane_end))?);
+        let statement = Statement::Step {
+            kind,
+            id: self.spanned(id_start, id_end),
+            lane: self.spanned(lane_start, lane_end),
+            label,
+        };
+        Some((statement, end))
+    }
+
+    /// `^"lanjut" ~ hspace+ ~ kw_ke ~ hspace+ ~ ident
+    ///  ~ (hspace+ ~ kw_jika ~ hspace+ ~ flow_label)? ~ &(hspace* ~ line_end)`
+    fn flow(&self, at: usize) -> Option<(Statement, usize)> {
+        let target_start =
+            self.hspace1(self.keyword("ke", self.hspace1(self.keyword("lanjut", at)?)?)?)?;
+        let target_end = self.ident(target_start)?;
+        let label = (|| {
+            let start = self.hspace1(self.keyword("jika", self.hspace1(target_end)?)?)?;
+            // flow_label = (!(hspace* ~ line_end) ~ ANY)+
+            let line_end = self.rest_of_line(start);
+            let mut end = line_end;
+            while end > start && is_hspace(self.bytes[end - 1]) {
+                end -= 1;
+            }
+            (end > start).then(|| self.spanned(start, end))
+        })();
+        let end = label.as_ref().map_or(target_end, |l| l.span.end);
+        if !self.at_line_end(end) {
+            return None;
+        }
+        let target = self.spanned(target_start, target_end);
+        Some((Statement::Flow { target, label }, end))
+    }
+
+    /// `^"abaikan" ~ hspace+ ~ rule_code ~ hspace* ~ (colon ~ value)? ~ &(hspace* ~ line_end)`
+    fn suppression(&self, at: usize) -> Option<(Statement, usize)> {
+        let code_start = self.hspace1(self.keyword("abaikan", at)?)?;
+        let code_end = self.rule_code(code_start)?;
+        let before_colon = self.hspace(code_end);
+        let (reason, end) = match self.colon(before_colon) {
+            Some(value_start) => {
+                let (reason, end) = self.value(value_start);
+                (Some(reason).filter(|r| !r.value.is_empty()), end)
+            }
+            None => (None, before_colon),
+        };
+        if !self.at_line_end(end) {
+            return None;
+        }
+        let code = self.spanned(code_start, code_end);
+        Some((Statement::Suppression { code, reason }, end))
+    }
+
+    /// `key ~ hspace* ~ colon ~ value`, `key = @{ LETTER ~ (LETTER | "_")* }`. Only ASCII keys
+    /// are decided here: pest's LETTER is a Unicode class this reader does not reproduce.
+    fn field(&self, at: usize) -> Form {
+        let mut end = at;
+        while let Some(&b) = self.bytes.get(end) {
+            if !b.is_ascii() {
+                return Err(Unsure);
+            }
+            if !(b.is_ascii_alphabetic() || (b == b'_' && end > at)) {
+                break;
+            }
+            end += 1;
+        }
+        if end == at {
+            return Ok(None);
+        }
+        let Some(value_start) = self.colon(self.hspace(end)) else {
+            return Ok(None);
+        };
+        let (value, value_end) = self.value(value_start);
+        let key = Spanned::new(self.text[at..end].to_ascii_lowercase(), self.span(at, end));
+        Ok(Some((Statement::Field { key, value }, value_end)))
+    }
+
+    /// `value = (hspace* ~ inline_text)? ~ continuation*`: the rest of the line trimmed, then
+    /// every `|` line under it, joined by newlines; the span covers exactly the text used.
+    fn value(&self, at: usize) -> (Spanned<String>, usize) {
+        let mut parts: Vec<&str> = Vec::new();
+        let mut start = None;
+        let mut end = at;
+        let mut pos = at;
+        let inline_start = self.hspace(at);
+        if self.bytes.get(inline_start).is_some_and(|&b| !is_eol(b)) {
+            let inline_end = self.rest_of_line(inline_start);
+            let raw = &self.text[inline_start..inline_end];
+            let lead = raw.len() - raw.trim_start().len();
+            let trimmed = raw.trim();
+            start = Some(inline_start + lead);
+            end = inline_start + lead + trimmed.len();
+            parts.push(trimmed);
+            pos = inline_end;
+        }
+        // continuation = NEWLINE ~ hspace* ~ "|" ~ continued
+        while self.bytes.get(pos).is_some_and(|&b| is_eol(b)) {
+            let bar = self.hspace(pos + self.newline_len(pos));
+            if self.bytes.get(bar) != Some(&b'|') {
+                break;
+            }
+            let body_start = bar + 1;
+            let body_end = self.rest_of_line(body_start);
+            let raw = &self.text[body_start..body_end];
+            start.get_or_insert(body_start);
+            end = body_start + raw.trim_end().len();
+            parts.push(raw.strip_prefix(' ').unwrap_or(raw).trim_end());
+            pos = body_end;
+        }
+        let start = start.unwrap_or(end);
+        let value = Spanned::new(parts.join("\n"), self.span(start, end));
+        (value, pos)
+    }
+
+    /// Case-insensitive ASCII keyword, as pest's `^"..."` (a prefix match).
+    fn keyword(&self, word: &str, at: usize) -> Option<usize> {
+        let end = at + word.len();
+        let found = self.bytes.get(at..end)?;
+        found.eq_ignore_ascii_case(word.as_bytes()).then_some(end)
+    }
+
+    fn colon(&self, at: usize) -> Option<usize> {
+        (self.bytes.get(at) == Some(&b':')).then_some(at + 1)
+    }
+
+    /// `hspace*`
+    fn hspace(&self, mut at: usize) -> usize {
+        while self.bytes.get(at).is_some_and(|&b| is_hspace(b)) {
+            at += 1;
+        }
+        at
+    }
+
+    /// `hspace+`
+    fn hspace1(&self, at: usize) -> Option<usize> {
+        let end = self.hspace(at);
+        (end > at).then_some(end)
+    }
+
+    /// `&(hspace* ~ line_end)`
+    fn at_line_end(&self, at: usize) -> bool {
+        self.bytes.get(self.hspace(at)).is_none_or(|&b| is_eol(b))
+    }
+
+    /// Runs of bytes in a class: at least one, greedy.
+    fn run(&self, at: usize, class: impl Fn(u8) -> bool) -> Option<usize> {
+        let mut end = at;
+        while self.bytes.get(end).is_some_and(|&b| class(b)) {
+            end += 1;
+        }
+        (end > at).then_some(end)
+    }
+
+    /// `ident = @{ (ASCII_ALPHANUMERIC | "_" | "-")+ }`
+    fn ident(&self, at: usize) -> Option<usize> {
+        self.run(at, |b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+    }
+
+    /// `code = @{ ASCII_ALPHA+ ~ (ASCII_DIGIT | ".")+ }`
+    fn code(&self, at: usize) -> Option<usize> {
+        let letters = self.run(at, |b| b.is_ascii_alphabetic())?;
+        self.run(letters, |b| b.is_ascii_digit() || b == b'.')
+    }
+
+    /// `rule_code = @{ ASCII_ALPHA+ ~ ASCII_DIGIT+ }`
+    fn rule_code(&self, at: usize) -> Option<usize> {
+        let letters = self.run(at, |b| b.is_ascii_alphabetic())?;
+        self.run(letters, |b| b.is_ascii_digit())
+    }
+
+    /// Where the line starting at or before `at` ends (before its line break).
+    fn rest_of_line(&self, at: usize) -> usize {
+        self.bytes[at..]
+            .iter()
+            .position(|&b| is_eol(b))
+            .map_or(self.bytes.len(), |n| at + n)
+    }
+
+    /// Length of the line break at `at` (`\n`, `\r\n` or `\r`), 0 at the end of the file.
+    fn newline_len(&self, at: usize) -> usize {
+        match self.bytes.get(at..at + 2) {
+            Some(b"\r\n") => 2,
+            _ if at < self.bytes.len() => 1,
+            _ => 0,
+        }
+    }
+}
