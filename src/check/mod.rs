@@ -7,6 +7,7 @@
 
 pub mod catalogue;
 pub mod config;
+pub(crate) mod passage;
 pub mod principle;
 pub mod rules;
 mod suppress;
@@ -111,6 +112,13 @@ pub struct Checker<'a> {
     config: &'a Config,
     rule: &'static Rule,
     findings: Vec<Finding>,
+    shared: &'a Shared<'a>,
+}
+
+/// What several rules read, worked out on first use and kept for the rest of the run.
+#[derive(Default)]
+pub(crate) struct Shared<'a> {
+    passages: std::cell::OnceCell<Vec<passage::Passage<'a>>>,
 }
 
 impl<'a> Checker<'a> {
@@ -157,6 +165,13 @@ impl<'a> Checker<'a> {
         })
     }
 
+    /// The book's narrative texts with their words (computed once for all prose rules).
+    pub(crate) fn passages(&self) -> &'a [passage::Passage<'a>] {
+        self.shared
+            .passages
+            .get_or_init(|| passage::passages(self.book, self.sources))
+    }
+
     /// Leaf processes that have a map, in code order.
     pub fn maps(&self) -> impl Iterator<Item = (&'a Process, &'a CrossMap)> {
         self.book
@@ -177,6 +192,7 @@ fn default_of(rule: &Rule, name: &str) -> Option<&'static str> {
 /// settings and exemptions, plus any problem with the rule settings themselves.
 pub fn run(book: &Book, sources: &SourceMap, settings: &Settings) -> Vec<Diagnostic> {
     let (config, mut diagnostics) = Config::read(settings, sources);
+    let shared = Shared::default();
     let mut findings = Vec::new();
     for &rule in rules::ALL {
         let Check::Model(check) = rule.check else {
@@ -191,6 +207,7 @@ pub fn run(book: &Book, sources: &SourceMap, settings: &Settings) -> Vec<Diagnos
             config: &config,
             rule,
             findings: Vec::new(),
+            shared: &shared,
         };
         check(&mut checker);
         findings.append(&mut checker.findings);

@@ -1,9 +1,8 @@
 //! K001 unit-not-declared: every organisation the narratives name is a declared unit.
 
+use crate::check::passage::Kind;
 use crate::check::prelude::*;
-use crate::check::rules::s006_spelling_inconsistent::agency_name_differs;
-use crate::model::{Book, Unit};
-use crate::source::{SourceMap, Span};
+use crate::check::rules::s006_spelling_inconsistent::AgencyName;
 use std::collections::BTreeSet;
 
 pub const RULE: Rule = Rule {
@@ -73,198 +72,6 @@ unit.",
     check: Check::Model(check),
 };
 
-/// Which text of the book a passage is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Kind {
-    ProcessName,
-    ProcessDescription,
-    ProcessNote,
-    StepLabel,
-    UnitName,
-    UnitDescription,
-}
-
-/// One text of the book that narrative rules read, with where it is written.
-#[derive(Debug, Clone)]
-pub(crate) struct Passage<'a> {
-    pub kind: Kind,
-    pub text: &'a str,
-    /// Where the text starts; [`locate`] maps offsets inside it to the source.
-    pub span: Span,
-    /// False when the text's own position is unknown and `span` is its element's.
-    pub located: bool,
-    pub owner: Owner,
-    /// The process or unit the passage belongs to, for "once per process" counting.
-    pub scope: String,
-    /// "the uraian of `P1.2`", in both languages.
-    pub place: (String, String),
-}
-
-impl Passage<'_> {
-    /// The source span of `len` bytes at byte `at` of the text.
-    pub fn locate(&self, sources: &SourceMap, at: usize, len: usize) -> Span {
-        if !self.located {
-            return self.span;
-        }
-        let start = locate(sources, self.span, self.text, at, 0);
-        let end = locate(sources, self.span, self.text, at + len, 0);
-        if end.file == start.file && end.start >= start.start {
-            Span::new(start.file, start.start, end.start)
-        } else {
-            locate(sources, self.span, self.text, at, len)
-        }
-    }
-}
-
-/// Where a unit's name is written on its `unit`/`pihak` line.
-pub(crate) fn unit_name_span(sources: &SourceMap, unit: &Unit) -> Option<Span> {
-    let text = &sources.get(unit.id_span.file).text;
-    let line = text.get(unit.id_span.end..unit.span.end.max(unit.id_span.end))?;
-    let colon = line.find(':')?;
-    let after = &line[colon + 1..];
-    let value = after.trim_start();
-    let start = unit.id_span.end + colon + 1 + (after.len() - value.len());
-    value
-        .starts_with(unit.name.as_str())
-        .then(|| Span::new(unit.id_span.file, start, start + unit.name.len()))
-}
-
-/// Where a unit's `uraian:` value starts: the model keeps the text only, so the value is found
-/// again among the lines after the unit's own line.
-pub(crate) fn unit_description_span(sources: &SourceMap, unit: &Unit) -> Option<Span> {
-    let description = unit.description.as_deref()?;
-    let first = description.lines().next()?.trim_end();
-    let file = unit.span.file;
-    let text = &sources.get(file).text;
-    let mut at = text
-        .get(unit.span.end..)?
-        .find('\n')
-        .map(|i| unit.span.end + i + 1)?;
-    while at < text.len() {
-        let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-        let line = &text[at..end];
-        let trimmed = line.trim_start();
-        let lower = trimmed.to_lowercase();
-        if ["unit ", "pihak ", "proses ", "relasi ", "buku"]
-            .iter()
-            .any(|k| lower.starts_with(k))
-        {
-            return None;
-        }
-        if let Some(after) = trimmed
-            .get(..7)
-            .filter(|key| key.eq_ignore_ascii_case("uraian:"))
-            .and_then(|_| trimmed.get(7..))
-        {
-            let value = after.trim_start();
-            if value.starts_with(first) {
-                let start = end - value.len();
-                return Some(Span::new(file, start, start + first.len()));
-            }
-        }
-        at = end + 1;
-    }
-    None
-}
-
-/// The narrative texts of the book in model order: per process its name, uraian, notes and
-/// step labels; then per unit its name and uraian.
-pub(crate) fn passages<'a>(book: &'a Book, sources: &SourceMap) -> Vec<Passage<'a>> {
-    let mut out = Vec::new();
-    for process in &book.processes {
-        let code = process.code_text();
-        let scope = format!("proses {code}");
-        out.push(Passage {
-            kind: Kind::ProcessName,
-            text: &process.name,
-            span: process.name_span,
-            located: true,
-            owner: Owner::Process(code.clone()),
-            scope: scope.clone(),
-            place: (
-                format!("nama proses `{code}`"),
-                format!("the name of process `{code}`"),
-            ),
-        });
-        if let Some(item) = &process.description {
-            out.push(Passage {
-                kind: Kind::ProcessDescription,
-                text: &item.text,
-                span: item.span,
-                located: true,
-                owner: Owner::Process(code.clone()),
-                scope: scope.clone(),
-                place: (
-                    format!("uraian `{code}`"),
-                    format!("the uraian of `{code}`"),
-                ),
-            });
-        }
-        for item in &process.notes {
-            out.push(Passage {
-                kind: Kind::ProcessNote,
-                text: &item.text,
-                span: item.span,
-                located: true,
-                owner: Owner::Process(code.clone()),
-                scope: scope.clone(),
-                place: (format!("catatan `{code}`"), format!("a note of `{code}`")),
-            });
-        }
-        if let Some(map) = &process.map {
-            for (_, step) in map.steps() {
-                out.push(Passage {
-                    kind: Kind::StepLabel,
-                    text: &step.label,
-                    span: step.label_span,
-                    located: true,
-                    owner: Owner::Step {
-                        process: code.clone(),
-                        step: step.id.clone(),
-                    },
-                    scope: scope.clone(),
-                    place: (
-                        format!("label langkah `{}` di `{code}`", step.id),
-                        format!("the label of step `{}` in `{code}`", step.id),
-                    ),
-                });
-            }
-        }
-    }
-    for unit in &book.units {
-        let scope = format!("unit {}", unit.id);
-        out.push(Passage {
-            kind: Kind::UnitName,
-            text: &unit.name,
-            span: unit_name_span(sources, unit).unwrap_or(unit.id_span),
-            located: unit_name_span(sources, unit).is_some(),
-            owner: Owner::Unit(unit.id.clone()),
-            scope: scope.clone(),
-            place: (
-                format!("nama unit `{}`", unit.id),
-                format!("the name of unit `{}`", unit.id),
-            ),
-        });
-        if let Some(text) = &unit.description {
-            // Without the value's position, findings point at the unit itself.
-            let span = unit_description_span(sources, unit);
-            out.push(Passage {
-                kind: Kind::UnitDescription,
-                text,
-                span: span.unwrap_or(unit.id_span),
-                located: span.is_some(),
-                owner: Owner::Unit(unit.id.clone()),
-                scope,
-                place: (
-                    format!("uraian unit `{}`", unit.id),
-                    format!("the uraian of unit `{}`", unit.id),
-                ),
-            });
-        }
-    }
-    out
-}
-
 /// Words that open an organisation's name.
 const TRIGGERS: &[&str] = &[
     "bagian",
@@ -299,8 +106,7 @@ pub(crate) struct Found {
 /// capitalised words. `dan` between two capitalised words, and a comma before a capitalised
 /// word, continue the name (`Dinas Komunikasi, Informatika dan Statistik`); another trigger
 /// word starts a new name (`Bidang IKP Dinas ...`, `Bappelitbangda dan Badan ...`).
-pub(crate) fn organisations(text: &str) -> Vec<Found> {
-    let ws = words(text);
+pub(crate) fn organisations(text: &str, ws: &[(usize, &str)]) -> Vec<Found> {
     let end_of = |k: usize| ws[k].0 + ws[k].1.len();
     let gap = |k: usize| &text[end_of(k - 1)..ws[k].0];
     let blank = |k: usize| gap(k).trim().is_empty();
@@ -397,15 +203,19 @@ fn check(c: &mut Checker) {
         .as_deref()
         .map(lower_words)
         .unwrap_or_default();
-    let instansi = book.meta.instansi.as_deref().unwrap_or_default();
+    let agency_name = AgencyName::new(book);
     let mut seen: BTreeSet<(String, String)> = BTreeSet::new();
-    for passage in passages(book, c.sources) {
+    for passage in c.passages() {
         if matches!(passage.kind, Kind::ProcessName | Kind::UnitName) {
             continue;
         }
+        let found_here = organisations(passage.text, &passage.words);
+        if found_here.is_empty() {
+            continue;
+        }
         // The agency's own name written wrongly is S006's finding, not an unknown unit.
-        let misnamed = agency_name_differs(passage.text, instansi);
-        for found in organisations(passage.text) {
+        let misnamed = agency_name.differs(passage.text, &passage.words);
+        for found in found_here {
             if declared(&found.words, &names, &agency)
                 || misnamed
                     .iter()
@@ -413,7 +223,7 @@ fn check(c: &mut Checker) {
             {
                 continue;
             }
-            if !seen.insert((passage.scope.clone(), found.words.join(" "))) {
+            if !seen.insert((passage.scope(), found.words.join(" "))) {
                 continue;
             }
             let written = passage.text[found.start..found.end]
@@ -421,9 +231,9 @@ fn check(c: &mut Checker) {
                 .collect::<Vec<_>>()
                 .join(" ");
             let span = passage.locate(c.sources, found.start, found.end - found.start);
-            let (place_id, place_en) = &passage.place;
+            let (place_id, place_en) = passage.place();
             c.report(
-                passage.owner.clone(),
+                passage.owner(),
                 Some(span),
                 Text::new(
                     format!("`{written}` disebut di {place_id} tetapi tidak dideklarasikan sebagai unit"),
@@ -444,7 +254,7 @@ mod tests {
     use crate::check::findings_of;
 
     fn names(text: &str) -> Vec<String> {
-        organisations(text)
+        organisations(text, &crate::check::text::words(text))
             .into_iter()
             .map(|f| text[f.start..f.end].to_string())
             .collect()

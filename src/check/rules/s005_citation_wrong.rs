@@ -1,8 +1,8 @@
 //! S005 citation-wrong: process codes cited in narratives exist and go with their own names.
 
+use crate::check::passage::Kind;
 use crate::check::prelude::*;
-use crate::check::rules::k001_unit_not_declared::{passages, Kind};
-use crate::model::{Book, Code};
+use crate::model::Code;
 use std::collections::BTreeSet;
 
 pub const RULE: Rule = Rule {
@@ -146,13 +146,17 @@ fn following(text: &str, end: usize) -> Vec<String> {
 }
 
 /// The process whose whole name the words start with (the longest such name), if any.
-fn named<'b>(book: &'b Book, after: &[String], except: Option<&str>) -> Option<&'b Process> {
+/// `names` holds every process with its name in lower-case words.
+fn named<'b>(
+    names: &[(Vec<String>, &'b Process)],
+    after: &[String],
+    except: Option<&Process>,
+) -> Option<&'b Process> {
     let mut best: Option<(usize, &Process)> = None;
-    for process in &book.processes {
-        if Some(process.code_text().as_str()) == except {
+    for (name, process) in names {
+        if except.is_some_and(|e| std::ptr::eq(e, *process)) {
             continue;
         }
-        let name = lower_words(&process.name);
         if name.is_empty() || after.len() < name.len() || after[..name.len()] != name[..] {
             continue;
         }
@@ -170,7 +174,12 @@ fn check(c: &mut Checker) {
         .iter()
         .map(|p| p.code.prefix.clone())
         .collect();
-    for passage in passages(book, c.sources) {
+    let names: Vec<(Vec<String>, &Process)> = book
+        .processes
+        .iter()
+        .map(|p| (lower_words(&p.name), p))
+        .collect();
+    for passage in c.passages() {
         if !matches!(
             passage.kind,
             Kind::ProcessDescription | Kind::ProcessNote | Kind::StepLabel
@@ -184,11 +193,11 @@ fn check(c: &mut Checker) {
             let code = code.to_string();
             let after = following(passage.text, cite.end);
             let written = cite.written;
-            let (place_id, place_en) = &passage.place;
             let span = passage.locate(c.sources, cite.start, cite.end - cite.start);
             match book.process(&code) {
                 None => {
-                    let help = match named(book, &after, None) {
+                    let (place_id, place_en) = passage.place();
+                    let help = match named(&names, &after, None) {
                         Some(p) => Text::new(
                             format!("mungkin maksudnya `{}` ({})?", p.code_text(), p.name),
                             format!("did you mean `{}` ({})?", p.code_text(), p.name),
@@ -199,7 +208,7 @@ fn check(c: &mut Checker) {
                         ),
                     };
                     c.report(
-                        passage.owner.clone(),
+                        passage.owner(),
                         Some(span),
                         Text::new(
                             format!("{place_id} merujuk `{written}`, proses yang tidak ada"),
@@ -214,12 +223,13 @@ fn check(c: &mut Checker) {
                     {
                         continue;
                     }
-                    let Some(other) = named(book, &after, Some(&code)) else {
+                    let Some(other) = named(&names, &after, Some(cited)) else {
                         continue;
                     };
+                    let (place_id, place_en) = passage.place();
                     let other_code = other.code_text();
                     c.report(
-                        passage.owner.clone(),
+                        passage.owner(),
                         Some(span),
                         Text::new(
                             format!(

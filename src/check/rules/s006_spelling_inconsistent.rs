@@ -1,9 +1,9 @@
 //! S006 spelling-inconsistent: names are spelled the way the org chart and process list spell
 //! them, and the agency's own name is written in full as the book declares it.
 
+use crate::check::passage::{Kind, Passage};
 use crate::check::prelude::*;
-use crate::check::rules::k001_unit_not_declared::{passages, Kind, Passage};
-use crate::suggest::distance;
+use crate::suggest::within;
 use std::collections::{BTreeMap, BTreeSet};
 
 pub const RULE: Rule = Rule {
@@ -146,9 +146,9 @@ fn tolerance(word: &str, name: bool) -> usize {
 
 /// The pieces of a text compared: its words, hyphenated words split (`e-Government` gives
 /// `Government`), with their byte offsets.
-fn pieces(text: &str) -> Vec<(usize, &str)> {
+fn pieces<'t>(words: &[(usize, &'t str)]) -> Vec<(usize, &'t str)> {
     let mut out = Vec::new();
-    for (at, word) in words(text) {
+    for &(at, word) in words {
         let mut offset = at;
         for part in word.split(['-', '_']) {
             out.push((offset, part));
@@ -184,6 +184,8 @@ fn name_like(text: &str, at: usize, word: &str) -> bool {
 /// (process or unit) whose name holds it.
 struct Entry {
     written: String,
+    /// In characters, to rule words out by length before comparing them.
+    length: usize,
     source: (String, String),
     scopes: BTreeSet<String>,
 }
@@ -191,12 +193,13 @@ struct Entry {
 fn vocabulary(book: &crate::model::Book) -> BTreeMap<String, Entry> {
     let mut vocab: BTreeMap<String, Entry> = BTreeMap::new();
     let mut add = |text: &str, scope: &str, source: (String, String)| {
-        for (_, w) in pieces(text) {
+        for (_, w) in pieces(&words(text)) {
             if !checked(w) {
                 continue;
             }
             let entry = vocab.entry(w.to_lowercase()).or_insert_with(|| Entry {
                 written: w.to_string(),
+                length: w.chars().count(),
                 source: source.clone(),
                 scopes: BTreeSet::new(),
             });
@@ -240,10 +243,9 @@ fn misspelling<'v>(
     let own = vocab.get(word);
     let name = matches!(passage.kind, Kind::ProcessName | Kind::UnitName);
     let needed = if name {
+        let scope = passage.scope();
         match own {
-            Some(entry) if entry.scopes.iter().all(|s| *s == passage.scope) => {
-                entry.scopes.len() + 1
-            }
+            Some(entry) if entry.scopes.iter().all(|s| *s == scope) => entry.scopes.len() + 1,
             Some(_) => return None,
             None => 1,
         }
@@ -254,17 +256,20 @@ fn misspelling<'v>(
         1
     };
     let limit = tolerance(word, name);
+    let length = word.chars().count();
     let mut best: Option<(usize, &Entry)> = None;
     for (known, entry) in vocab {
         if known == word || entry.scopes.len() < needed {
             continue;
         }
         // Lengths alone can rule most words out before the edit distance is computed.
-        if known.chars().count().abs_diff(word.chars().count()) > limit {
+        if entry.length.abs_diff(length) > limit {
             continue;
         }
-        let d = distance(word, known);
-        if d == 0 || d > limit || affix_related(word, known) {
+        let Some(d) = within(word, known, limit) else {
+            continue;
+        };
+        if d == 0 || affix_related(word, known) {
             continue;
         }
         let better =
@@ -276,87 +281,115 @@ fn misspelling<'v>(
     best.map(|(_, e)| e)
 }
 
-/// Where a text writes the agency's name differently: the byte range of the first differing
-/// word, what is written and what the name is (both shortened after the difference).
-pub(crate) fn agency_name_differs(
-    text: &str,
-    instansi: &str,
-) -> Vec<(usize, usize, String, String)> {
-    let name = words(instansi);
-    let ws = words(text);
-    let mut out = Vec::new();
-    if name.len() < 3 {
-        return out;
+/// The agency's name (`instansi` of the `buku` block) with its words, to compare texts with.
+pub(crate) struct AgencyName<'a> {
+    text: &'a str,
+    words: Vec<(usize, &'a str)>,
+}
+
+/// Whether two words are the same word in any case, without building lower-case copies.
+fn same_word(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
     }
-    let same = |a: &str, b: &str| a.to_lowercase() == b.to_lowercase();
-    let gap_of = |list: &[(usize, &str)], src: &str, k: usize| -> String {
-        src[list[k - 1].0 + list[k - 1].1.len()..list[k].0]
-            .trim()
-            .to_string()
-    };
-    let collapse = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    for k in 0..ws.len() {
-        if k + 1 >= ws.len() || !same(ws[k].1, name[0].1) || !same(ws[k + 1].1, name[1].1) {
-            continue;
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .eq(b.chars().flat_map(char::to_lowercase))
+}
+
+impl<'a> AgencyName<'a> {
+    pub fn new(book: &'a crate::model::Book) -> Self {
+        Self::of(book.meta.instansi.as_deref().unwrap_or_default())
+    }
+
+    pub fn of(text: &'a str) -> Self {
+        AgencyName {
+            text,
+            words: words(text),
         }
-        for m in 2..name.len() {
-            let Some(&(at, word)) = ws.get(k + m) else {
-                break;
-            };
-            // Commas do not count; other punctuation the name does not have there (a full
-            // stop, a bracket) ends the name.
-            let gap = gap_of(&ws, text, k + m);
-            if gap != gap_of(&name, instansi, m) && !gap.chars().all(|c| c == ',') {
-                break;
-            }
-            if same(word, name[m].1) {
+    }
+
+    /// Where a text (with its `words`) writes the agency's name differently: the byte range of
+    /// the first differing word, what is written and what the name is (both shortened after
+    /// the difference).
+    pub fn differs(&self, text: &str, ws: &[(usize, &str)]) -> Vec<(usize, usize, String, String)> {
+        let instansi = self.text;
+        let name = &self.words;
+        let mut out = Vec::new();
+        if name.len() < 3 {
+            return out;
+        }
+        let same = same_word;
+        let gap_of = |list: &[(usize, &str)], src: &str, k: usize| -> String {
+            src[list[k - 1].0 + list[k - 1].1.len()..list[k].0]
+                .trim()
+                .to_string()
+        };
+        let collapse = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        for k in 0..ws.len() {
+            if k + 1 >= ws.len() || !same(ws[k].1, name[0].1) || !same(ws[k + 1].1, name[1].1) {
                 continue;
             }
-            // A lower-case word where the name has a capitalised one: the text has moved on
-            // from a shortened name (`Dinas Komunikasi melaporkan ...`).
-            let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-            if !capital(word) && capital(name[m].1) {
+            for m in 2..name.len() {
+                let Some(&(at, word)) = ws.get(k + m) else {
+                    break;
+                };
+                // Commas do not count; other punctuation the name does not have there (a full
+                // stop, a bracket) ends the name.
+                let gap = gap_of(ws, text, k + m);
+                if gap != gap_of(name, instansi, m) && !gap.chars().all(|c| c == ',') {
+                    break;
+                }
+                if same(word, name[m].1) {
+                    continue;
+                }
+                // A lower-case word where the name has a capitalised one: the text has moved on
+                // from a shortened name (`Dinas Komunikasi melaporkan ...`).
+                let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+                if !capital(word) && capital(name[m].1) {
+                    break;
+                }
+                // Both shown up to two words past the difference, as far as each goes.
+                let shown = (m + 2).min(name.len() - 1);
+                let mut last = k + m;
+                while last < k + shown
+                    && last + 1 < ws.len()
+                    && gap_of(ws, text, last + 1).chars().all(|c| c == ',')
+                {
+                    last += 1;
+                }
+                let more = if shown + 1 < name.len() { " ..." } else { "" };
+                let written = format!(
+                    "{}{more}",
+                    collapse(&text[ws[k].0..ws[last].0 + ws[last].1.len()])
+                );
+                let expected = format!(
+                    "{}{more}",
+                    collapse(&instansi[name[0].0..name[shown].0 + name[shown].1.len()])
+                );
+                out.push((at, at + word.len(), written, expected));
                 break;
             }
-            // Both shown up to two words past the difference, as far as each goes.
-            let shown = (m + 2).min(name.len() - 1);
-            let mut last = k + m;
-            while last < k + shown
-                && last + 1 < ws.len()
-                && gap_of(&ws, text, last + 1).chars().all(|c| c == ',')
-            {
-                last += 1;
-            }
-            let more = if shown + 1 < name.len() { " ..." } else { "" };
-            let written = format!(
-                "{}{more}",
-                collapse(&text[ws[k].0..ws[last].0 + ws[last].1.len()])
-            );
-            let expected = format!(
-                "{}{more}",
-                collapse(&instansi[name[0].0..name[shown].0 + name[shown].1.len()])
-            );
-            out.push((at, at + word.len(), written, expected));
-            break;
         }
+        out
     }
-    out
 }
 
 fn check(c: &mut Checker) {
     let book = c.book;
     let vocab = vocabulary(book);
-    let instansi = book.meta.instansi.clone().unwrap_or_default();
+    let agency = AgencyName::new(book);
+    let instansi = agency.text;
     let mut seen: BTreeSet<(String, String)> = BTreeSet::new();
-    for passage in passages(book, c.sources) {
-        let (place_id, place_en) = passage.place.clone();
-        for (start, end, written, expected) in agency_name_differs(passage.text, &instansi) {
-            if !seen.insert((passage.scope.clone(), format!("instansi {written}"))) {
+    for passage in c.passages() {
+        for (start, end, written, expected) in agency.differs(passage.text, &passage.words) {
+            if !seen.insert((passage.scope(), format!("instansi {written}"))) {
                 continue;
             }
+            let (place_id, place_en) = passage.place();
             let span = passage.locate(c.sources, start, end - start);
             c.report(
-                passage.owner.clone(),
+                passage.owner(),
                 Some(span),
                 Text::new(
                     format!("nama instansi ditulis `{written}` di {place_id}, bukan `{expected}`"),
@@ -369,22 +402,23 @@ fn check(c: &mut Checker) {
             ));
         }
         let name = matches!(passage.kind, Kind::ProcessName | Kind::UnitName);
-        for (at, word) in pieces(passage.text) {
+        for (at, word) in pieces(&passage.words) {
             if !checked(word) || !(name || name_like(passage.text, at, word)) {
                 continue;
             }
             let lower = word.to_lowercase();
-            let Some(entry) = misspelling(&lower, &passage, &vocab) else {
+            let Some(entry) = misspelling(&lower, passage, &vocab) else {
                 continue;
             };
-            if !seen.insert((passage.scope.clone(), lower)) {
+            if !seen.insert((passage.scope(), lower)) {
                 continue;
             }
+            let (place_id, place_en) = passage.place();
             let span = passage.locate(c.sources, at, word.len());
             let known = &entry.written;
             let (source_id, source_en) = &entry.source;
             c.report(
-                passage.owner.clone(),
+                passage.owner(),
                 Some(span),
                 Text::new(
                     format!("`{word}` di {place_id} mirip `{known}` ({source_id}) dengan ejaan berbeda"),
@@ -401,7 +435,12 @@ fn check(c: &mut Checker) {
 
 #[cfg(test)]
 mod tests {
-    use super::{affix_related, agency_name_differs, name_like};
+    use super::{affix_related, name_like, AgencyName};
+    use crate::check::text::words;
+
+    fn differs_from_instansi(text: &str) -> Vec<(usize, usize, String, String)> {
+        AgencyName::of(INSTANSI).differs(text, &words(text))
+    }
     use crate::check::findings_of;
 
     #[test]
@@ -460,7 +499,7 @@ mod tests {
     #[test]
     fn the_agency_name_is_compared_word_by_word() {
         let text = "Laporan pada Dinas Komunikasi, Informasi dan Statistik Kota Pasuruan yaitu";
-        let found = agency_name_differs(text, INSTANSI);
+        let found = differs_from_instansi(text);
         assert_eq!(found.len(), 1);
         let (start, end, written, expected) = &found[0];
         assert_eq!(&text[*start..*end], "Informasi");
@@ -476,16 +515,16 @@ mod tests {
             "dinas komunikasi informatika dan statistik kota pasuruan",
             "Dinas Komunikasi, Informatika dan Statistik Kota Pasuruan melalui bidang",
         ] {
-            assert!(agency_name_differs(text, INSTANSI).is_empty(), "{text}");
+            assert!(differs_from_instansi(text).is_empty(), "{text}");
         }
         // A shortened name followed by the sentence is not a misspelling either.
         for text in [
             "Dinas Komunikasi melaporkan kepada Kepala Daerah",
             "Dinas Komunikasi dan Informatika",
         ] {
-            assert!(agency_name_differs(text, INSTANSI).is_empty(), "{text}");
+            assert!(differs_from_instansi(text).is_empty(), "{text}");
         }
-        let found = agency_name_differs("Dinas Komunikasi, Informatika, Statistik Kota", INSTANSI);
+        let found = differs_from_instansi("Dinas Komunikasi, Informatika, Statistik Kota");
         assert_eq!(
             found[0].2,
             "Dinas Komunikasi, Informatika, Statistik Kota ..."
