@@ -5,7 +5,8 @@
 //! second, peak memory and how time grows with size; then the Diskominfotik book in `maps/`;
 //! then, when Graphviz is installed, the same maps rendered by `dot -Tsvg` one process per map.
 //!
-//! Options: `--sizes 1,10,100,500`, `--json` (machine-readable), `--no-dot`.
+//! Options: `--sizes 1,10,100,500`, `--json` (machine-readable), `--no-dot`, `--keep DIR` (write
+//! the workspaces under DIR and leave them there, e.g. to profile `peta check DIR/w500`).
 
 // Reading a child's own peak memory needs wait4(2); the only unsafe code in the project.
 #![allow(unsafe_code)]
@@ -86,10 +87,19 @@ fn main() {
     let peta = PathBuf::from(env!("CARGO_BIN_EXE_peta"));
     let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let scratch = tempfile::tempdir().unwrap();
+    let keep = args
+        .iter()
+        .position(|a| a == "--keep")
+        .and_then(|i| args.get(i + 1))
+        .map(PathBuf::from);
+    let workspaces = keep.clone().unwrap_or_else(|| scratch.path().to_path_buf());
 
     let mut rows = Vec::new();
     for &books in &sizes {
-        let dir = scratch.path().join(format!("w{books}"));
+        let dir = workspaces.join(format!("w{books}"));
+        if keep.is_some() && dir.exists() {
+            std::fs::remove_dir_all(&dir).unwrap();
+        }
         let maps = write_workspace(&dir, books);
         let runs = if books <= 10 { 5 } else { 2 };
         let check = best_of(runs, &peta, &["check", ".", "--format", "concise"], &dir);
