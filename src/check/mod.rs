@@ -17,7 +17,7 @@ pub use config::Config;
 
 /// What every rule file needs.
 pub mod prelude {
-    pub use super::text::{first_word, is_verb, locate, words};
+    pub use super::text::{first_word, is_verb, locate, same_word, same_words, words};
     pub use super::{Check, Checker, Owner, Param, Principle, Rule, Words};
     pub use crate::diagnostic::{Label, Severity, Text};
     pub use crate::model::{CrossMap, Process, Step};

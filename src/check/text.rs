@@ -3,25 +3,88 @@
 
 use crate::source::{SourceMap, Span};
 
-/// The words of a text (runs of letters, digits, `-`, `/`), with their byte offsets.
+/// The words of a text (runs of letters, digits, `-`, `_`), with their byte offsets.
 pub fn words(text: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        let inside = c.is_alphanumeric() || c == '-' || c == '_';
-        match (inside, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push((s, &text[s..i]));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        out.push((s, &text[s..]));
+    let mut out = Vec::with_capacity(text.len() / 6 + 1);
+    let mut rest = 0;
+    while let Some((start, end)) = next_word(text, rest) {
+        out.push((start, &text[start..end]));
+        rest = end;
     }
     out
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '-' || c == '_'
+}
+
+/// The byte range of the first word at or after `from`. ASCII bytes are classed by a table,
+/// without decoding: labels are mostly ASCII, and this runs over every label of a province.
+fn next_word(text: &str, from: usize) -> Option<(usize, usize)> {
+    let start = from + skip(text, from, false);
+    if start >= text.len() {
+        return None;
+    }
+    Some((start, start + skip(text, start, true)))
+}
+
+/// Bytes from `at` while characters are (`inside`) or are not word characters.
+fn skip(text: &str, at: usize, inside: bool) -> usize {
+    let bytes = &text.as_bytes()[at..];
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let (word, len) = if b.is_ascii() {
+            (ASCII_WORD[b as usize], 1)
+        } else {
+            let c = text[at + i..].chars().next().unwrap_or(' ');
+            (is_word_char(c), c.len_utf8())
+        };
+        if word != inside {
+            break;
+        }
+        i += len;
+    }
+    i
+}
+
+/// Which ASCII bytes are word characters (letters, digits, `-`, `_`).
+const ASCII_WORD: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || c == b'-' || c == b'_';
+        b += 1;
+    }
+    table
+};
+
+/// Whether two words are the same word in any case, without building lower-case copies.
+pub fn same_word(a: &str, b: &str) -> bool {
+    if a.eq_ignore_ascii_case(b) {
+        return true;
+    }
+    // Different ASCII words stay different in any case; only other letters need lowering.
+    if a.is_ascii() && b.is_ascii() {
+        return false;
+    }
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .eq(b.chars().flat_map(char::to_lowercase))
+}
+
+/// Whether two texts are the same words in any case and spacing (`Menyusun  konsep` and
+/// `menyusun Konsep`).
+pub fn same_words(a: &str, b: &str) -> bool {
+    let mut a = a.split_whitespace();
+    let mut b = b.split_whitespace();
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) if same_word(x, y) => {}
+            _ => return false,
+        }
+    }
 }
 
 /// Nouns that look like prefixed verbs (`media` is not `me-` + `dia`).
@@ -57,10 +120,10 @@ const LOOKALIKES: &[&str] = &[
 
 /// Whether a word is an Indonesian verb by its form: active `me-`/`mem-`/`men-`/`meng-`/
 /// `meny-`, `ber-`, passive `di-`, `ter-`, `memper-`/`diper-`, or one of `extra` (base
-/// forms the agency uses as verbs, e.g. `input`, `cetak`).
+/// forms the agency uses as verbs, e.g. `input`, `cetak`; written in lower case).
 pub fn is_verb(word: &str, extra: &[String]) -> bool {
     let w = word.to_lowercase();
-    if extra.iter().any(|v| v.to_lowercase() == w) {
+    if extra.contains(&w) {
         return true;
     }
     if LOOKALIKES.contains(&w.as_str()) || w.chars().count() < 5 {
@@ -115,7 +178,7 @@ pub fn locate(sources: &SourceMap, value_span: Span, value: &str, at: usize, len
 
 /// The first word of a label, if any.
 pub fn first_word(label: &str) -> Option<&str> {
-    words(label).first().map(|(_, w)| *w)
+    next_word(label, 0).map(|(start, end)| &label[start..end])
 }
 
 #[cfg(test)]

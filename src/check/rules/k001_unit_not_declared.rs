@@ -85,7 +85,11 @@ const TRIGGERS: &[&str] = &[
 ];
 
 fn is_trigger(word: &str) -> bool {
-    TRIGGERS.contains(&word.to_lowercase().as_str())
+    if word.is_ascii() {
+        TRIGGERS.iter().any(|t| t.eq_ignore_ascii_case(word))
+    } else {
+        TRIGGERS.contains(&word.to_lowercase().as_str())
+    }
 }
 
 /// Capitalised, an acronym, or a name with a capital inside (`e-Government`).

@@ -78,11 +78,15 @@ fn normalised(text: &str) -> String {
         .to_lowercase()
 }
 
-fn equals(unit: &Unit, name: &str) -> bool {
-    let name = normalised(name);
-    unit.id.to_lowercase() == name
-        || normalised(&unit.name) == name
-        || unit.aliases.iter().any(|a| normalised(a) == name)
+/// Every way a unit is written (id, name, aliases), normalised.
+fn spellings(unit: &Unit) -> Vec<String> {
+    std::iter::once(unit.id.to_lowercase())
+        .chain(
+            std::iter::once(&unit.name)
+                .chain(&unit.aliases)
+                .map(|n| normalised(n)),
+        )
+        .collect()
 }
 
 fn contains_word(unit: &Unit, word: &str) -> bool {
@@ -96,12 +100,19 @@ fn contains_word(unit: &Unit, word: &str) -> bool {
 }
 
 fn check(c: &mut Checker) {
+    let units_written: Vec<(&Unit, Vec<String>)> =
+        c.book.units.iter().map(|u| (u, spellings(u))).collect();
     for process in &c.book.processes {
         if process.level == 0 {
             continue;
         }
         let name = process.name.trim();
-        let mut units: Vec<&Unit> = c.book.units.iter().filter(|u| equals(u, name)).collect();
+        let normal = normalised(name);
+        let mut units: Vec<&Unit> = units_written
+            .iter()
+            .filter(|(_, written)| written.contains(&normal))
+            .map(|(u, _)| *u)
+            .collect();
         if units.is_empty() && is_abbreviation(name) {
             units = c
                 .book

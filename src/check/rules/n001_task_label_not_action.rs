@@ -96,17 +96,17 @@ const NOT_VERBS: &[&str] = &[
     "direktori",
 ];
 
-/// [`is_verb`] with the agency's names and a few `di-` nouns excluded.
+/// [`is_verb`] with the agency's names and a few `di-` nouns excluded; `extra` in lower case.
 fn is_action(word: &str, extra: &[String]) -> bool {
     let lower = word.to_lowercase();
-    if NOT_VERBS.contains(&lower.as_str()) && !extra.iter().any(|v| v.to_lowercase() == lower) {
+    if NOT_VERBS.contains(&lower.as_str()) && !extra.contains(&lower) {
         return false;
     }
     is_verb(word, extra)
 }
 
 fn check(c: &mut Checker) {
-    let verbs = c.list("verbs");
+    let verbs: Vec<String> = c.list("verbs").iter().map(|v| v.to_lowercase()).collect();
     for (process, map) in c.maps() {
         for (_, step) in map.steps() {
             if step.kind != StepKind::Task {

@@ -78,14 +78,6 @@ steps really differ, write labels that show the difference (`Merekap data presen
 };
 
 /// A label as compared: trimmed, lower-case, runs of whitespace collapsed.
-fn normalised(label: &str) -> String {
-    label
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
-
 fn check(c: &mut Checker) {
     for (process, map) in c.maps() {
         let code = process.code_text();
@@ -94,7 +86,7 @@ fn check(c: &mut Checker) {
                 || to.kind != StepKind::Task
                 || from.id == to.id
                 || from.lane != to.lane
-                || normalised(&from.label) != normalised(&to.label)
+                || !same_words(&from.label, &to.label)
             {
                 continue;
             }

@@ -90,7 +90,7 @@ write that work as its label.",
 };
 
 fn check(c: &mut Checker) {
-    let verbs: Vec<String> = c.list("verbs").iter().map(|v| v.to_lowercase()).collect();
+    let verbs = c.list("verbs");
     for (process, map) in c.maps() {
         for (_, step) in map.steps() {
             if step.kind != StepKind::Task {
@@ -99,7 +99,7 @@ fn check(c: &mut Checker) {
             let Some(word) = first_word(&step.label) else {
                 continue;
             };
-            if !verbs.contains(&word.to_lowercase()) {
+            if !verbs.iter().any(|v| same_word(v, word)) {
                 continue;
             }
             let code = process.code_text();

@@ -88,14 +88,15 @@ fn check(c: &mut Checker) {
     for (process, map) in c.maps() {
         let code = process.code_text();
         for (i, step) in map.steps() {
-            let owner = Owner::Step {
+            // Most labels are within budget: the owner is only built for a finding.
+            let owner = || Owner::Step {
                 process: code.clone(),
                 step: step.id.clone(),
             };
             let length = step.label.chars().count();
             if length > max {
                 c.report(
-                    owner.clone(),
+                    owner(),
                     Some(step.label_span),
                     Text::new(
                         format!(
@@ -124,7 +125,7 @@ fn check(c: &mut Checker) {
                 let span = label_span(c, flow, label);
                 let target = &map.graph[to].id;
                 c.report(
-                    owner.clone(),
+                    owner(),
                     Some(span),
                     Text::new(
                         format!(

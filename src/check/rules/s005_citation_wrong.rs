@@ -186,6 +186,10 @@ fn check(c: &mut Checker) {
         ) {
             continue;
         }
+        // A citation has digits; most labels have none.
+        if !passage.text.bytes().any(|b| b.is_ascii_digit()) {
+            continue;
+        }
         for cite in citations(passage.text, &prefixes) {
             let Some(code) = Code::parse(cite.written) else {
                 continue;

@@ -1,7 +1,7 @@
 //! S006 spelling-inconsistent: names are spelled the way the org chart and process list spell
 //! them, and the agency's own name is written in full as the book declares it.
 
-use crate::check::passage::{Kind, Passage};
+use crate::check::passage::Kind;
 use crate::check::prelude::*;
 use crate::suggest::within;
 use std::collections::{BTreeMap, BTreeSet};
@@ -146,16 +146,16 @@ fn tolerance(word: &str, name: bool) -> usize {
 
 /// The pieces of a text compared: its words, hyphenated words split (`e-Government` gives
 /// `Government`), with their byte offsets.
-fn pieces<'t>(words: &[(usize, &'t str)]) -> Vec<(usize, &'t str)> {
-    let mut out = Vec::new();
-    for &(at, word) in words {
-        let mut offset = at;
-        for part in word.split(['-', '_']) {
-            out.push((offset, part));
-            offset += part.len() + 1;
-        }
-    }
-    out
+fn pieces<'w, 't: 'w>(
+    words: &'w [(usize, &'t str)],
+) -> impl Iterator<Item = (usize, &'t str)> + 'w {
+    words.iter().flat_map(|&(at, word)| {
+        word.split(['-', '_']).scan(at, |offset, part| {
+            let piece = (*offset, part);
+            *offset += part.len() + 1;
+            Some(piece)
+        })
+    })
 }
 
 /// A piece is compared when it has at least 5 letters and nothing else.
@@ -237,13 +237,12 @@ fn vocabulary(book: &crate::model::Book) -> BTreeMap<String, Entry> {
 /// alone: neither is the standard).
 fn misspelling<'v>(
     word: &str,
-    passage: &Passage,
+    name_scope: Option<&str>,
     vocab: &'v BTreeMap<String, Entry>,
 ) -> Option<&'v Entry> {
     let own = vocab.get(word);
-    let name = matches!(passage.kind, Kind::ProcessName | Kind::UnitName);
-    let needed = if name {
-        let scope = passage.scope();
+    let name = name_scope.is_some();
+    let needed = if let Some(scope) = name_scope {
         match own {
             Some(entry) if entry.scopes.iter().all(|s| *s == scope) => entry.scopes.len() + 1,
             Some(_) => return None,
@@ -285,16 +284,6 @@ fn misspelling<'v>(
 pub(crate) struct AgencyName<'a> {
     text: &'a str,
     words: Vec<(usize, &'a str)>,
-}
-
-/// Whether two words are the same word in any case, without building lower-case copies.
-fn same_word(a: &str, b: &str) -> bool {
-    if a.is_ascii() && b.is_ascii() {
-        return a.eq_ignore_ascii_case(b);
-    }
-    a.chars()
-        .flat_map(char::to_lowercase)
-        .eq(b.chars().flat_map(char::to_lowercase))
 }
 
 impl<'a> AgencyName<'a> {
@@ -381,6 +370,7 @@ fn check(c: &mut Checker) {
     let agency = AgencyName::new(book);
     let instansi = agency.text;
     let mut seen: BTreeSet<(String, String)> = BTreeSet::new();
+    let mut answers: BTreeMap<String, Option<&Entry>> = BTreeMap::new();
     for passage in c.passages() {
         for (start, end, written, expected) in agency.differs(passage.text, &passage.words) {
             if !seen.insert((passage.scope(), format!("instansi {written}"))) {
@@ -402,12 +392,23 @@ fn check(c: &mut Checker) {
             ));
         }
         let name = matches!(passage.kind, Kind::ProcessName | Kind::UnitName);
+        let name_scope = name.then(|| passage.scope());
         for (at, word) in pieces(&passage.words) {
-            if !checked(word) || !(name || name_like(passage.text, at, word)) {
+            if !(name || name_like(passage.text, at, word)) || !checked(word) {
                 continue;
             }
             let lower = word.to_lowercase();
-            let Some(entry) = misspelling(&lower, passage, &vocab) else {
+            // Outside names the answer depends on the word alone: work it out once per word.
+            let found = match (&name_scope, answers.get(&lower)) {
+                (Some(scope), _) => misspelling(&lower, Some(scope), &vocab),
+                (None, Some(&known)) => known,
+                (None, None) => {
+                    let found = misspelling(&lower, None, &vocab);
+                    answers.insert(lower.clone(), found);
+                    found
+                }
+            };
+            let Some(entry) = found else {
                 continue;
             };
             if !seen.insert((passage.scope(), lower)) {
