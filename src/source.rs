@@ -42,7 +42,7 @@ impl SourceFile {
     pub fn new(id: FileId, name: impl Into<String>, text: impl Into<String>) -> Self {
         let text = text.into();
         let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
             .collect();
         SourceFile {
             id,
@@ -111,6 +111,19 @@ impl SourceMap {
         file.path = path.map(Path::to_path_buf);
         self.files.push(file);
         id
+    }
+
+    /// Takes a file from another map under a new name (its text and line index move along).
+    pub fn adopt(&mut self, name: impl Into<String>, mut file: SourceFile) -> FileId {
+        let id = FileId(self.files.len() as u32);
+        file.id = id;
+        file.name = name.into();
+        self.files.push(file);
+        id
+    }
+
+    pub fn into_files(self) -> Vec<SourceFile> {
+        self.files
     }
 
     pub fn get(&self, id: FileId) -> &SourceFile {

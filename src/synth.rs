@@ -136,7 +136,7 @@ pub fn book(seed: u64) -> Vec<(String, String)> {
         for sub in 1..=2 + rng.below(2) {
             let _ = writeln!(text, "\nproses P{top}.{sub}: Subproses {top}.{sub}");
             sipoc(&mut text, &mut rng);
-            for leaf in 1..=2 + rng.below(4) {
+            for leaf in 1..=2 + rng.below(5) {
                 let steps = 10 + rng.below(51);
                 map(&mut text, &mut rng, &format!("P{top}.{sub}.{leaf}"), steps);
             }

@@ -10,12 +10,18 @@ use crate::syntax::ast;
 
 /// Compiles all files of a project into one book. The book is always returned (with the parts
 /// that could be resolved), so later stages can still run on a project with errors.
-pub fn compile(files: &[ast::File]) -> (Book, Vec<Diagnostic>) {
+///
+/// The syntax trees are taken: their text moves into the book instead of being copied.
+pub fn compile(mut files: Vec<ast::File>) -> (Book, Vec<Diagnostic>) {
     let mut compiler = Compiler::default();
-    compiler.book_meta(files);
-    compiler.units(files);
-    compiler.processes(files);
-    compiler.relations(files);
+    compiler.book_meta(&files);
+    compiler.units(&files);
+    let processes = files
+        .iter_mut()
+        .flat_map(|f| std::mem::take(&mut f.processes))
+        .collect();
+    compiler.processes(processes);
+    compiler.relations(&files);
     (compiler.book, compiler.diagnostics)
 }
 
@@ -310,11 +316,11 @@ impl Compiler {
         false
     }
 
-    fn processes(&mut self, files: &[ast::File]) {
+    fn processes(&mut self, blocks: Vec<ast::ProcessBlock>) {
         // Parse codes and drop duplicates, then sort into book order.
-        let mut accepted: Vec<(Code, &ast::ProcessBlock)> = Vec::new();
+        let mut accepted: Vec<(Code, ast::ProcessBlock)> = Vec::new();
         let mut seen: BTreeMap<String, Span> = BTreeMap::new();
-        for block in files.iter().flat_map(|f| f.processes.iter()) {
+        for block in blocks {
             let written = &block.code.value;
             let Some(code) = Code::parse(written).filter(|c| c.to_string() == *written) else {
                 let canonical = Code::parse(written.trim_end_matches('.')).map(|c| c.to_string());
@@ -359,7 +365,7 @@ impl Compiler {
         }
         accepted.sort_by(|a, b| a.0.cmp(&b.0));
 
-        for (code, block) in &accepted {
+        for (code, block) in &mut accepted {
             let text = code.to_string();
             self.book
                 .process_index
@@ -381,7 +387,7 @@ impl Compiler {
             self.book.processes.push(Process {
                 code: code.clone(),
                 code_span: block.code.span,
-                name: block.name.value.clone(),
+                name: std::mem::take(&mut block.name.value),
                 name_span: block.name.span,
                 parent,
                 children: Vec::new(),
@@ -401,7 +407,7 @@ impl Compiler {
                 notes: items(&block.fields, "catatan"),
                 map: None,
                 span: block.span,
-                suppressions: block.suppressions.clone(),
+                suppressions: std::mem::take(&mut block.suppressions),
             });
         }
 
@@ -434,12 +440,12 @@ impl Compiler {
             }
         }
 
-        for (i, (_, block)) in accepted.iter().enumerate() {
+        for (i, (_, block)) in accepted.into_iter().enumerate() {
             self.cross_map(i, block);
         }
     }
 
-    fn cross_map(&mut self, index: usize, block: &ast::ProcessBlock) {
+    fn cross_map(&mut self, index: usize, block: ast::ProcessBlock) {
         let lane_fields: Vec<&ast::Field> =
             block.fields.iter().filter(|f| f.key() == "lajur").collect();
         if lane_fields.is_empty() && block.steps.is_empty() {
@@ -518,7 +524,9 @@ impl Compiler {
             }
         }
 
-        for step in &block.steps {
+        // Steps become nodes first; their flows are resolved once every node exists.
+        let mut pending: Vec<(NodeIndex, Vec<ast::FlowStmt>)> = Vec::new();
+        for mut step in block.steps {
             let id = &step.id.value;
             if let Some(&first) = map.step_index.get(id) {
                 let first_span = map.graph[first].id_span;
@@ -559,33 +567,29 @@ impl Compiler {
                 );
                 d.help = Some(help);
             }
+            let key = id.clone();
             let node = map.graph.add_node(Step {
-                id: id.clone(),
-                kind: step.kind,
-                lane: step.lane.value.clone(),
-                label: step.label.value.clone(),
                 output: text(&step.fields, "keluaran"),
                 notes: items(&step.fields, "catatan")
                     .into_iter()
                     .map(|i| i.text)
                     .collect(),
+                id: step.id.value,
+                kind: step.kind,
+                lane: step.lane.value,
+                label: step.label.value,
                 span: step.span,
                 id_span: step.id.span,
                 lane_span: step.lane.span,
                 label_span: step.label.span,
-                suppressions: step.suppressions.clone(),
+                suppressions: step.suppressions,
             });
-            map.step_index.insert(id.clone(), node);
+            map.step_index.insert(key, node);
+            pending.push((node, std::mem::take(&mut step.flows)));
         }
 
-        for step in &block.steps {
-            let Some(&from) = map.step_index.get(&step.id.value) else {
-                continue;
-            };
-            if map.graph[from].span != step.span {
-                continue; // a duplicate id, already reported
-            }
-            for flow in &step.flows {
+        for (from, flows) in pending {
+            for flow in flows {
                 let Some(&to) = map.step_index.get(&flow.target.value) else {
                     let ids: Vec<&str> = map.step_index.keys().map(String::as_str).collect();
                     let help = match closest(&flow.target.value, ids.iter().copied()) {
@@ -611,7 +615,7 @@ impl Compiler {
                     from,
                     to,
                     Flow {
-                        label: flow.label.as_ref().map(|l| l.value.clone()),
+                        label: flow.label.map(|l| l.value),
                         span: flow.span,
                         target_span: flow.target.span,
                     },

@@ -211,9 +211,9 @@ enum Open {
 /// the formatter; without, their text moves into the blocks instead of being copied (the
 /// compiler reads only the blocks).
 pub(super) fn group(file: &mut File, diagnostics: &mut Vec<Diagnostic>, keep_lines: bool) {
-    let mut open = Open::Nothing;
     let lines = std::mem::take(&mut file.lines);
     if keep_lines {
+        let mut open = Open::Nothing;
         for line in &lines {
             if let LineKind::Statement(statement) = &line.kind {
                 open = place(file, open, line.span, statement.clone(), diagnostics);
@@ -221,10 +221,20 @@ pub(super) fn group(file: &mut File, diagnostics: &mut Vec<Diagnostic>, keep_lin
         }
         file.lines = lines;
     } else {
-        for line in lines {
-            if let LineKind::Statement(statement) = line.kind {
-                open = place(file, open, line.span, statement, diagnostics);
-            }
+        group_lines(file, diagnostics, lines);
+    }
+}
+
+/// Puts the statements of `lines` into their blocks, taking their text.
+pub(super) fn group_lines(
+    file: &mut File,
+    diagnostics: &mut Vec<Diagnostic>,
+    lines: impl IntoIterator<Item = Line>,
+) {
+    let mut open = Open::Nothing;
+    for line in lines {
+        if let LineKind::Statement(statement) = line.kind {
+            open = place(file, open, line.span, statement, diagnostics);
         }
     }
 }

@@ -27,15 +27,34 @@ pub fn parse_blocks(source: &SourceFile) -> (File, Vec<Diagnostic>) {
 }
 
 fn parse_keeping(source: &SourceFile, keep_lines: bool) -> (File, Vec<Diagnostic>) {
-    let (lines, mut diagnostics) = match super::scan::lines(source) {
-        Some(lines) => (lines, Vec::new()),
-        None => read_lines_with_grammar(source),
-    };
     let mut file = File {
         file: source.id,
-        lines,
         ..File::default()
     };
+    let mut diagnostics = Vec::new();
+    if keep_lines {
+        if let Some(lines) = super::scan::lines(source) {
+            file.lines = lines;
+            super::group::group(&mut file, &mut diagnostics, true);
+            return (file, diagnostics);
+        }
+    } else {
+        // Each line goes to its block as soon as it is read; if a line needs the grammar after
+        // all, what was built is dropped and the grammar reads the file.
+        let mut lines = super::scan::Lines::new(source);
+        super::group::group_lines(&mut file, &mut diagnostics, lines.by_ref());
+        if !lines.gave_up {
+            return (file, diagnostics);
+        }
+        file = File {
+            file: source.id,
+            ..File::default()
+        };
+        diagnostics.clear();
+    }
+    let (lines, found) = read_lines_with_grammar(source);
+    diagnostics = found;
+    file.lines = lines;
     super::group::group(&mut file, &mut diagnostics, keep_lines);
     (file, diagnostics)
 }

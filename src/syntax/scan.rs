@@ -17,12 +17,53 @@ use crate::source::{SourceFile, Span};
 
 /// The lines of `source`, or `None` when some line needs the pest grammar.
 pub(super) fn lines(source: &SourceFile) -> Option<Vec<Line>> {
-    let reader = Reader {
-        text: &source.text,
-        bytes: source.text.as_bytes(),
-        source,
-    };
-    reader.lines()
+    let mut lines = Lines::new(source);
+    let read: Vec<Line> = lines.by_ref().collect();
+    (!lines.gave_up).then_some(read)
+}
+
+/// The lines of a file one at a time, so a caller can use each as it comes; when a line needs
+/// the grammar the iteration ends early with [`Lines::gave_up`] set, and what came before
+/// must be thrown away.
+pub(super) struct Lines<'a> {
+    reader: Reader<'a>,
+    pos: usize,
+    pub gave_up: bool,
+}
+
+impl<'a> Lines<'a> {
+    pub fn new(source: &'a SourceFile) -> Self {
+        Lines {
+            reader: Reader {
+                text: &source.text,
+                bytes: source.text.as_bytes(),
+                source,
+            },
+            pos: 0,
+            gave_up: false,
+        }
+    }
+}
+
+impl Iterator for Lines<'_> {
+    type Item = Line;
+
+    fn next(&mut self) -> Option<Line> {
+        if self.gave_up {
+            return None;
+        }
+        match self.reader.line(self.pos) {
+            Ok(Some((line, next))) => {
+                self.pos = next;
+                Some(line)
+            }
+            Ok(None) => None,
+            Err(Unsure) => {
+                self.gave_up = true;
+                None
+            }
+        }
+    }
 }
 
 /// The reader could not decide a line without the grammar.
@@ -45,41 +86,39 @@ fn is_hspace(b: u8) -> bool {
 }
 
 impl<'a> Reader<'a> {
-    fn lines(&self) -> Option<Vec<Line>> {
-        let mut lines = Vec::new();
-        let mut pos = 0;
-        loop {
-            let line_start = pos;
-            let content = self.hspace(pos);
-            // `file = SOI ~ line* ~ hspace* ~ EOI`: trailing blanks without a newline are no line.
-            let Some(&first) = self.bytes.get(content) else {
-                break;
-            };
-            if is_eol(first) {
-                pos = content + self.newline_len(content);
-                lines.push(self.line(line_start, pos, LineKind::Blank));
-                continue;
-            }
-            if first == b'#' {
-                let text_end = self.rest_of_line(content + 1);
-                let text = self.text[content + 1..text_end].trim_end().to_string();
-                pos = text_end + self.newline_len(text_end);
-                lines.push(self.line(line_start, pos, LineKind::Comment(text)));
-                continue;
-            }
-            let (statement, end) = self.statement(content).ok()??;
-            // `statement_line = hspace* ~ statement ~ hspace* ~ line_end`
-            let after = self.hspace(end);
-            if self.bytes.get(after).is_some_and(|&b| !is_eol(b)) {
-                return None;
-            }
-            lines.push(self.line(content, end, LineKind::Statement(statement)));
-            pos = after + self.newline_len(after);
+    /// The line starting at `pos` and where the next one starts; `None` at the end of the file.
+    fn line(&self, pos: usize) -> Result<Option<(Line, usize)>, Unsure> {
+        let line_start = pos;
+        let content = self.hspace(pos);
+        // `file = SOI ~ line* ~ hspace* ~ EOI`: trailing blanks without a newline are no line.
+        let Some(&first) = self.bytes.get(content) else {
+            return Ok(None);
+        };
+        if is_eol(first) {
+            let next = content + self.newline_len(content);
+            return Ok(Some((
+                self.line_of(line_start, next, LineKind::Blank),
+                next,
+            )));
         }
-        Some(lines)
+        if first == b'#' {
+            let text_end = self.rest_of_line(content + 1);
+            let text = self.text[content + 1..text_end].trim_end().to_string();
+            let next = text_end + self.newline_len(text_end);
+            let line = self.line_of(line_start, next, LineKind::Comment(text));
+            return Ok(Some((line, next)));
+        }
+        let (statement, end) = self.statement(content)?.ok_or(Unsure)?;
+        // `statement_line = hspace* ~ statement ~ hspace* ~ line_end`
+        let after = self.hspace(end);
+        if self.bytes.get(after).is_some_and(|&b| !is_eol(b)) {
+            return Err(Unsure);
+        }
+        let line = self.line_of(content, end, LineKind::Statement(statement));
+        Ok(Some((line, after + self.newline_len(after))))
     }
 
-    fn line(&self, start: usize, end: usize, kind: LineKind) -> Line {
+    fn line_of(&self, start: usize, end: usize, kind: LineKind) -> Line {
         Line {
             span: self.span(start, end),
             kind,
@@ -96,27 +135,26 @@ impl<'a> Reader<'a> {
 
     /// `statement`: the forms in the grammar's order; the first that matches wins, as in PEG.
     fn statement(&self, at: usize) -> Form {
-        let forms: [fn(&Self, usize) -> Form; 10] = [
-            |r, at| Ok(r.head("buku", at).map(|end| (Statement::Book, end))),
-            |r, at| {
-                Ok(r.head("penandatangan", at)
-                    .map(|end| (Statement::Signatory, end)))
-            },
-            |r, at| Ok(r.unit("unit", false, at)),
-            |r, at| Ok(r.unit("pihak", true, at)),
-            |r, at| Ok(r.coded("proses", at)),
-            |r, at| Ok(r.coded("relasi", at)),
-            |r, at| Ok(r.step(at)),
-            |r, at| Ok(r.flow(at)),
-            |r, at| Ok(r.suppression(at)),
-            Self::field,
-        ];
-        for form in forms {
-            if let Some(found) = form(self, at)? {
-                return Ok(Some(found));
-            }
+        // Only forms whose keyword starts with this letter can match; trying just those keeps
+        // the grammar's order among them and skips the rest.
+        let keyword_form = match self.bytes[at].to_ascii_lowercase() {
+            b'b' => self.head("buku", at).map(|end| (Statement::Book, end)),
+            b'p' => self
+                .head("penandatangan", at)
+                .map(|end| (Statement::Signatory, end))
+                .or_else(|| self.unit("pihak", true, at))
+                .or_else(|| self.coded("proses", at)),
+            b'u' => self.unit("unit", false, at),
+            b'r' => self.coded("relasi", at),
+            b'm' | b't' | b'k' | b's' => self.step(at),
+            b'l' => self.flow(at),
+            b'a' => self.suppression(at),
+            _ => None,
+        };
+        match keyword_form {
+            Some(found) => Ok(Some(found)),
+            None => self.field(at),
         }
-        Ok(None)
     }
 
     /// `^"buku" ~ &(hspace* ~ line_end)`
@@ -242,7 +280,13 @@ impl<'a> Reader<'a> {
     /// `value = (hspace* ~ inline_text)? ~ continuation*`: the rest of the line trimmed, then
     /// every `|` line under it, joined by newlines; the span covers exactly the text used.
     fn value(&self, at: usize) -> (Spanned<String>, usize) {
-        let mut parts: Vec<&str> = Vec::new();
+        let mut text = String::new();
+        let mut push = |part: &str, first: bool| {
+            if !first {
+                text.push('\n');
+            }
+            text.push_str(part);
+        };
         let mut start = None;
         let mut end = at;
         let mut pos = at;
@@ -254,7 +298,7 @@ impl<'a> Reader<'a> {
             let trimmed = raw.trim();
             start = Some(inline_start + lead);
             end = inline_start + lead + trimmed.len();
-            parts.push(trimmed);
+            push(trimmed, true);
             pos = inline_end;
         }
         // continuation = NEWLINE ~ hspace* ~ "|" ~ continued
@@ -266,14 +310,16 @@ impl<'a> Reader<'a> {
             let body_start = bar + 1;
             let body_end = self.rest_of_line(body_start);
             let raw = &self.text[body_start..body_end];
+            push(
+                raw.strip_prefix(' ').unwrap_or(raw).trim_end(),
+                start.is_none(),
+            );
             start.get_or_insert(body_start);
             end = body_start + raw.trim_end().len();
-            parts.push(raw.strip_prefix(' ').unwrap_or(raw).trim_end());
             pos = body_end;
         }
         let start = start.unwrap_or(end);
-        let value = Spanned::new(parts.join("\n"), self.span(start, end));
-        (value, pos)
+        (Spanned::new(text, self.span(start, end)), pos)
     }
 
     /// Case-insensitive ASCII keyword, as pest's `^"..."` (a prefix match).
@@ -334,10 +380,7 @@ impl<'a> Reader<'a> {
 
     /// Where the line starting at or before `at` ends (before its line break).
     fn rest_of_line(&self, at: usize) -> usize {
-        self.bytes[at..]
-            .iter()
-            .position(|&b| is_eol(b))
-            .map_or(self.bytes.len(), |n| at + n)
+        memchr::memchr2(b'\n', b'\r', &self.bytes[at..]).map_or(self.bytes.len(), |n| at + n)
     }
 
     /// Length of the line break at `at` (`\n`, `\r\n` or `\r`), 0 at the end of the file.
