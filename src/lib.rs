@@ -18,6 +18,7 @@ pub mod model;
 pub mod narrative;
 pub mod output;
 pub mod pipeline;
+pub mod progress;
 pub mod project;
 pub mod render;
 pub mod source;

@@ -49,15 +49,23 @@ impl Workspace {
 
 /// Checks every project a path names (see [`crate::project::discover`]), in parallel, and
 /// merges the results in path order, so the report is the same however many threads run.
-pub fn check_workspace(path: &Path) -> Result<Workspace> {
+///
+/// `progress` is made for the number of books found and ticked as each is checked.
+pub fn check_workspace(
+    path: &Path,
+    progress: impl FnOnce(usize) -> crate::progress::Progress,
+) -> Result<Workspace> {
     use rayon::prelude::*;
     let projects = project::discover(path)?;
     let single = projects.len() == 1;
+    let progress = progress(projects.len());
     // Each project keeps only what the report needs, so memory stays flat with many books.
     let checked: Vec<Result<Checked>> = projects
         .par_iter()
         .map(|p| {
-            check(p).map(|c| Checked {
+            let checked = check(p);
+            progress.tick();
+            checked.map(|c| Checked {
                 lang: c.project.settings.lang,
                 files: c.project.files.len(),
                 processes: c.book.processes.len(),
@@ -66,6 +74,7 @@ pub fn check_workspace(path: &Path) -> Result<Workspace> {
             })
         })
         .collect();
+    drop(progress);
     let mut workspace = Workspace {
         projects: projects.len(),
         ..Workspace::default()
@@ -83,13 +92,9 @@ pub fn check_workspace(path: &Path) -> Result<Workspace> {
             format!("{}/", relative.to_string_lossy().replace('\\', "/"))
         };
         let mut ids = Vec::new();
-        for file in compiled.sources.files() {
-            let id = workspace.sources.add(
-                format!("{prefix}{}", file.name),
-                file.path.as_deref(),
-                file.text.clone(),
-            );
-            ids.push(id);
+        for file in compiled.sources.into_files() {
+            let name = format!("{prefix}{}", file.name);
+            ids.push(workspace.sources.adopt(name, file));
         }
         let remap = |span: crate::source::Span| crate::source::Span {
             file: ids[span.file.0 as usize],
@@ -152,7 +157,7 @@ pub fn compile_loaded(mut project: Project) -> Compiled {
         diagnostics.append(&mut found);
         asts.push(file);
     }
-    let (book, mut found) = model::compile(&asts);
+    let (book, mut found) = model::compile(asts);
     diagnostics.append(&mut found);
     diagnostic::sort(&mut diagnostics, &project.sources);
     Compiled {

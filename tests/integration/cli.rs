@@ -1,6 +1,7 @@
 //! Exit statuses and output formats of `peta check`.
 
 use crate::support::*;
+use std::process::Command;
 
 #[test]
 fn clean_project_exits_0() {
@@ -106,4 +107,69 @@ fn the_book_in_maps_compiles() {
         "maps/ must have no syntax or compile errors:\n{}",
         run.stdout
     );
+}
+
+/// Three synthetic books in a temporary folder, as a province's CI would check them.
+fn three_books() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..3 {
+        let book = dir.path().join(format!("buku-{i}"));
+        std::fs::create_dir_all(&book).unwrap();
+        for (name, text) in peta::synth::book(i) {
+            std::fs::write(book.join(name), text).unwrap();
+        }
+    }
+    dir
+}
+
+fn no_progress_bar(stderr: &str) {
+    for sign in ["\r", "\u{1b}[", "memeriksa buku", "membangun buku"] {
+        assert!(!stderr.contains(sign), "{sign:?} in {stderr:?}");
+    }
+}
+
+#[test]
+fn no_progress_bar_in_piped_output() {
+    let dir = three_books();
+    let run = peta(&["check", ".", "--format", "concise"], dir.path());
+    assert!(run.stderr.contains("dari 3 buku"), "{}", run.stderr);
+    no_progress_bar(&run.stderr);
+    let run = peta(&["build", ".", "--out", "keluaran"], dir.path());
+    assert!(run.stderr.contains("3 books written"), "{}", run.stderr);
+    no_progress_bar(&run.stderr);
+}
+
+#[test]
+fn progress_bar_on_a_terminal_but_not_in_a_ci_log() {
+    // `script` gives the run a pseudo-terminal, as a user's shell (or some CI runners) does.
+    if Command::new("script").arg("--version").output().is_err() {
+        eprintln!("script (util-linux) not installed; skipped");
+        return;
+    }
+    let dir = three_books();
+    let peta = env!("CARGO_BIN_EXE_peta");
+    let on_terminal = |ci: bool| {
+        let mut command = Command::new("script");
+        command
+            .args([
+                "-qec",
+                &format!("{peta} check . --format concise"),
+                "/dev/null",
+            ])
+            .current_dir(dir.path())
+            .env("TERM", "xterm");
+        if ci {
+            command.env("CI", "true");
+        } else {
+            command.env_remove("CI");
+        }
+        let output = command.output().unwrap();
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    let interactive = on_terminal(false);
+    assert!(interactive.contains("dari 3 buku"), "{interactive}");
+    assert!(interactive.contains("memeriksa buku"), "{interactive:?}");
+    let ci = on_terminal(true);
+    assert!(ci.contains("dari 3 buku"), "{ci}");
+    assert!(!ci.contains("memeriksa buku"), "{ci:?}");
 }
