@@ -120,11 +120,43 @@ fn main() {
         &["build", "maps", "--out", book_out.to_str().unwrap()],
         &repo,
     );
+    // The same book without the PNG copies its peta.yaml asks for (rasterising dominates).
+    let plain = scratch.path().join("maps-tanpa-png");
+    copy_folder(&repo.join("maps"), &plain);
+    let settings = std::fs::read_to_string(plain.join("peta.yaml")).unwrap();
+    let without_png: String = settings
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("png:"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(plain.join("peta.yaml"), without_png).unwrap();
+    let plain_out = scratch.path().join("out-plain");
+    let plain_build = best_of(
+        10,
+        &peta,
+        &["build", ".", "--out", plain_out.to_str().unwrap()],
+        &plain,
+    );
+    // peta drawing the 32 maps as SVG, one process, against dot drawing the same maps.
+    let svg_out = scratch.path().join("svg-maps");
+    let render = best_of(
+        10,
+        &peta,
+        &[
+            "render",
+            "maps",
+            "--format",
+            "svg",
+            "--out",
+            svg_out.to_str().unwrap(),
+        ],
+        &repo,
+    );
 
     let dot_ratio = if no_dot {
         None
     } else {
-        dot_comparison(&peta, &repo, book_build.seconds)
+        dot_comparison(&peta, &repo, render.seconds)
     };
 
     if json {
@@ -142,10 +174,12 @@ fn main() {
             })
             .collect();
         println!(
-            "{{\"sizes\":[{}],\"diskominfotik_check_seconds\":{:.4},\"diskominfotik_build_seconds\":{:.4},\"dot\":{}}}",
+            "{{\"sizes\":[{}],\"diskominfotik_check_seconds\":{:.4},\"diskominfotik_build_seconds\":{:.4},\"diskominfotik_build_without_png_seconds\":{:.4},\"diskominfotik_render_svg_seconds\":{:.4},\"dot\":{}}}",
             items.join(","),
             book.seconds,
             book_build.seconds,
+            plain_build.seconds,
+            render.seconds,
             dot_ratio.map_or("null".to_string(), |(d, r)| format!(
                 "{{\"seconds\":{d:.3},\"ratio\":{r:.1}}}"
             ))
@@ -189,16 +223,31 @@ fn main() {
         previous = Some((m.seconds, b.seconds));
     }
     println!(
-        "\nDiskominfotik book (maps/): peta check {:.1} ms, peta build {:.1} ms (peak {:.1} MiB)",
+        "\nDiskominfotik book (maps/): peta check {:.1} ms, peta build {:.1} ms (peak {:.1} MiB), {:.1} ms without the PNG copies; peta render --format svg (its 32 maps) {:.1} ms",
         book.seconds * 1000.0,
         book_build.seconds * 1000.0,
-        book_build.peak_kib as f64 / 1024.0
+        book_build.peak_kib as f64 / 1024.0,
+        plain_build.seconds * 1000.0,
+        render.seconds * 1000.0
     );
     match dot_ratio {
         Some((dot, ratio)) => println!(
-            "Graphviz dot -Tsvg on the book's maps, one process per map: {dot:.3} s; the whole peta build is {ratio:.0}× faster"
+            "Graphviz dot -Tsvg on the same maps, one process per map: {dot:.3} s; peta render is {ratio:.0}× faster"
         ),
         None => println!("Graphviz not compared (dot not installed, or --no-dot)"),
+    }
+}
+
+/// Copies a folder tree (the book's sources) for a variant of its settings.
+fn copy_folder(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
     }
 }
 

@@ -134,13 +134,16 @@ pub fn render_project(
         bail!("the maps have errors; `peta check` lists them");
     }
     let files = render_files(&compiled.book, code, format, options)?;
-    let mut written = Vec::with_capacity(files.len());
-    for file in files {
-        let path = out.join(&file.path);
-        write_atomic(&path, &file.bytes)?;
-        written.push(path);
-    }
-    Ok(written)
+    // Each file is flushed to disk before its rename; writing them in parallel overlaps those
+    // waits. Results come back in input order.
+    use rayon::prelude::*;
+    files
+        .par_iter()
+        .map(|file| {
+            let path = out.join(&file.path);
+            write_atomic(&path, &file.bytes).map(|()| path)
+        })
+        .collect()
 }
 
 #[cfg(test)]
