@@ -27,34 +27,40 @@ pub fn parse_blocks(source: &SourceFile) -> (File, Vec<Diagnostic>) {
 }
 
 fn parse_keeping(source: &SourceFile, keep_lines: bool) -> (File, Vec<Diagnostic>) {
-    let mut file = File {
-        file: source.id,
-        ..File::default()
-    };
-    let mut diagnostics = Vec::new();
     if keep_lines {
         if let Some(lines) = super::scan::lines(source) {
-            file.lines = lines;
-            super::group::group(&mut file, &mut diagnostics, true);
-            return (file, diagnostics);
+            return grouped(source, lines, Vec::new(), true);
         }
     } else {
         // Each line goes to its block as soon as it is read; if a line needs the grammar after
         // all, what was built is dropped and the grammar reads the file.
+        let mut file = File {
+            file: source.id,
+            ..File::default()
+        };
+        let mut diagnostics = Vec::new();
         let mut lines = super::scan::Lines::new(source);
         super::group::group_lines(&mut file, &mut diagnostics, lines.by_ref());
         if !lines.gave_up {
             return (file, diagnostics);
         }
-        file = File {
-            file: source.id,
-            ..File::default()
-        };
-        diagnostics.clear();
     }
-    let (lines, found) = read_lines_with_grammar(source);
-    diagnostics = found;
-    file.lines = lines;
+    let (lines, diagnostics) = read_lines_with_grammar(source);
+    grouped(source, lines, diagnostics, keep_lines)
+}
+
+/// A file of `lines` with its statements grouped into blocks.
+fn grouped(
+    source: &SourceFile,
+    lines: Vec<Line>,
+    mut diagnostics: Vec<Diagnostic>,
+    keep_lines: bool,
+) -> (File, Vec<Diagnostic>) {
+    let mut file = File {
+        file: source.id,
+        lines,
+        ..File::default()
+    };
     super::group::group(&mut file, &mut diagnostics, keep_lines);
     (file, diagnostics)
 }
@@ -67,14 +73,8 @@ pub fn reads_fast(source: &SourceFile) -> bool {
 
 /// Parses one file with the pest grammar alone: the reference the fast path is tested against.
 pub fn parse_with_grammar(source: &SourceFile) -> (File, Vec<Diagnostic>) {
-    let (lines, mut diagnostics) = read_lines_with_grammar(source);
-    let mut file = File {
-        file: source.id,
-        lines,
-        ..File::default()
-    };
-    super::group::group(&mut file, &mut diagnostics, true);
-    (file, diagnostics)
+    let (lines, diagnostics) = read_lines_with_grammar(source);
+    grouped(source, lines, diagnostics, true)
 }
 
 /// The lines of a file as the pest grammar reads them, with a diagnostic for each bad line.
