@@ -56,21 +56,25 @@ const LABEL_GAP: i32 = 4;
 fn shape_size(kind: NodeKind) -> (i32, i32) {
     match kind {
         NodeKind::Task | NodeKind::Start | NodeKind::End => (160, 64),
-        NodeKind::Decision => (192, 88),
+        NodeKind::Decision | NodeKind::Parallel => (192, 88),
     }
 }
 
 fn outline(kind: NodeKind) -> Outline {
     match kind {
         NodeKind::Task => Outline::Rect,
-        NodeKind::Decision => Outline::Diamond,
+        NodeKind::Decision | NodeKind::Parallel => Outline::Diamond,
         NodeKind::Start | NodeKind::End => Outline::Stadium,
     }
 }
 
 fn text_box(kind: NodeKind) -> TextBox {
     let (w, h) = shape_size(kind);
-    let pad_x = if kind == NodeKind::Decision { 6 } else { 8 };
+    let pad_x = if matches!(kind, NodeKind::Decision | NodeKind::Parallel) {
+        6
+    } else {
+        8
+    };
     TextBox {
         outline: outline(kind),
         w,
@@ -363,7 +367,7 @@ fn straightest_branches(ctx: &Ctx) -> BTreeMap<usize, usize> {
         let branches: Vec<usize> = (0..ctx.edges.len())
             .filter(|&i| ctx.edges[i].from == s && ctx.edges[i].forward)
             .collect();
-        if node.kind != NodeKind::Decision || branches.len() < 2 {
+        if !matches!(node.kind, NodeKind::Decision | NodeKind::Parallel) || branches.len() < 2 {
             continue;
         }
         let main = branches.iter().copied().min_by_key(|&i| {
@@ -757,7 +761,12 @@ fn assemble(
                 FONT_FLOOR,
             );
             let rect = page.rect(u, v, n.du, n.dv);
+            let step = process.map.as_ref().and_then(|m| m.step(n.id));
             NodeBox {
+                shared_with: step
+                    .map(|s| s.shared_with.iter().map(|l| l.text.clone()).collect())
+                    .unwrap_or_default(),
+                process: step.and_then(|s| s.process.as_ref().map(|p| p.text.clone())),
                 id: n.id.to_string(),
                 kind: n.kind,
                 lane: lanes[n.lane].0.clone(),

@@ -12,8 +12,8 @@ pub mod verify;
 
 pub use geometry::{Point, Rect};
 
+use crate::model::StepKind;
 use crate::model::{Book, Process};
-use crate::syntax::ast::StepKind;
 use serde::Serialize;
 
 /// Which way the map runs. Horizontal (lanes as rows, flow left to right) is the book's form.
@@ -43,6 +43,8 @@ pub enum NodeKind {
     Start,
     Task,
     Decision,
+    /// Drawn as the decision diamond with a "+" inside.
+    Parallel,
     End,
 }
 
@@ -52,6 +54,7 @@ impl NodeKind {
             NodeKind::Start => "start",
             NodeKind::Task => "task",
             NodeKind::Decision => "decision",
+            NodeKind::Parallel => "parallel",
             NodeKind::End => "end",
         }
     }
@@ -63,6 +66,7 @@ impl From<StepKind> for NodeKind {
             StepKind::Start => NodeKind::Start,
             StepKind::Task => NodeKind::Task,
             StepKind::Decision => NodeKind::Decision,
+            StepKind::Parallel => NodeKind::Parallel,
             StepKind::End => NodeKind::End,
         }
     }
@@ -133,6 +137,12 @@ pub struct NodeBox {
     /// Column (rank) and sub-row in the lane, counted from 0.
     pub column: usize,
     pub row: usize,
+    /// The other lanes that share a joint step.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub shared_with: Vec<String>,
+    /// The code of the map a step links to (comes from, continues in, or performs).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub process: Option<String>,
 }
 
 impl NodeBox {

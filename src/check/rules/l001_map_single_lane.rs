@@ -71,12 +71,16 @@ that unit's SOP, or merging it into the cross-functional process above it.",
 
 fn check(c: &mut Checker) {
     for (process, map) in c.maps() {
-        let mut steps = map.steps().map(|(_, s)| s);
-        let Some(first) = steps.next() else {
+        let Some((_, first)) = map.steps().next() else {
             continue;
         };
         let count = map.graph.node_count();
-        if count < 2 || !steps.all(|s| s.lane == first.lane) {
+        // A joint step (`bersama:`) puts work in every lane it names.
+        if count < 2
+            || !map
+                .steps()
+                .all(|(_, s)| s.lanes().all(|lane| lane == first.lane))
+        {
             continue;
         }
         let code = process.code_text();

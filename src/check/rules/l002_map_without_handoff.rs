@@ -1,6 +1,7 @@
 //! L002 map-without-handoff: a map with several lanes hands work from one lane to another.
 
 use crate::check::prelude::*;
+use std::collections::BTreeSet;
 
 pub const RULE: Rule = Rule {
     code: "L002",
@@ -74,11 +75,20 @@ fn check(c: &mut Checker) {
     for (process, map) in c.maps() {
         let mut lanes: Vec<&str> = Vec::new();
         for (_, step) in map.steps() {
-            if !lanes.contains(&step.lane.as_str()) {
-                lanes.push(&step.lane);
+            for lane in step.lanes() {
+                if !lanes.contains(&lane) {
+                    lanes.push(lane);
+                }
             }
         }
-        if lanes.len() < 2 || map.flows().any(|(from, to, _)| from.lane != to.lane) {
+        // Work passes between lanes when a flow joins steps done by different lanes; a joint
+        // step is done by all the lanes it names.
+        let crosses = |from: &Step, to: &Step| {
+            let (a, b): (BTreeSet<&str>, BTreeSet<&str>) =
+                (from.lanes().collect(), to.lanes().collect());
+            a != b
+        };
+        if lanes.len() < 2 || map.flows().any(|(from, to, _)| crosses(from, to)) {
             continue;
         }
         let code = process.code_text();

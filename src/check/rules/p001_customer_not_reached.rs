@@ -17,8 +17,10 @@ pub const RULE: Rule = Rule {
         id: "## Apa yang diperiksa
 Untuk peta lintas fungsi yang `pelanggan`-nya menyebut unit atau pihak yang dideklarasikan:
 sedikitnya satu langkah `selesai` berada di lajur pelanggan itu, atau di lajur unit di bawahnya
-dalam struktur organisasi (`induk`). Peta tanpa pelanggan yang dikenal dilewati (lihat D006 dan
-P002). Temuan ditunjukkan pada `pelanggan` yang pertama.
+dalam struktur organisasi (`induk`), atau dikerjakan bersama lajur itu (`bersama:`), atau
+dilanjutkan ke proses lain (`lanjut ke proses KODE`) yang petanya sampai ke pelanggan itu.
+Peta tanpa pelanggan yang dikenal dilewati (lihat D006 dan P002). Temuan ditunjukkan pada
+`pelanggan` yang pertama.
 
 ## Mengapa
 Prinsip 3, pelanggan (Permenpan RB 19/2018): pelanggan akhir menerima hasil dari proses lintas
@@ -47,8 +49,9 @@ diterima BKD`. Bila penerima hasilnya memang unit lain, perbaiki isian `pelangga
         en: "## What it checks
 For a cross-functional map whose `pelanggan` names a declared unit or party: at least one
 `selesai` step sits in the lane of that customer, or in the lane of a unit below it in the org
-chart (`induk`). Maps without a known customer are skipped (see D006 and P002). The finding
-points at the first `pelanggan`.
+chart (`induk`), or is shared with that lane (`bersama:`), or continues in another process
+(`lanjut ke proses CODE`) whose map reaches that customer. Maps without a known customer are
+skipped (see D006 and P002). The finding points at the first `pelanggan`.
 
 ## Why
 Principle 3, pelanggan (Permenpan RB 19/2018): the end customer receives the result of the
@@ -95,6 +98,32 @@ pub(crate) fn within(book: &Book, lane: &str, customer: &str) -> bool {
     false
 }
 
+/// Whether an end of `map` reaches one of `customers`: in its lanes (its own or shared), or
+/// through the map its work continues in. `seen` stops a chain of maps that loops.
+fn reaches(book: &Book, map: &CrossMap, customers: &[&str], seen: &mut Vec<String>) -> bool {
+    map.steps()
+        .map(|(_, s)| s)
+        .filter(|s| s.kind == StepKind::End)
+        .any(|end| {
+            if end
+                .lanes()
+                .any(|lane| customers.iter().any(|cu| within(book, lane, cu)))
+            {
+                return true;
+            }
+            let Some(next) = &end.process else {
+                return false;
+            };
+            if seen.contains(&next.text) {
+                return false;
+            }
+            seen.push(next.text.clone());
+            book.process(&next.text)
+                .and_then(|p| p.map.as_ref())
+                .is_some_and(|m| reaches(book, m, customers, seen))
+        })
+}
+
 fn ticks(ids: &[&str]) -> String {
     ids.iter()
         .map(|id| format!("`{id}`"))
@@ -127,10 +156,7 @@ fn check(c: &mut Checker) {
         if ends.is_empty() {
             continue; // D002 says what is wrong
         }
-        if ends
-            .iter()
-            .any(|e| customers.iter().any(|cu| within(book, &e.lane, cu)))
-        {
+        if reaches(book, map, &customers, &mut vec![process.code_text()]) {
             continue;
         }
         let code = process.code_text();
