@@ -107,6 +107,17 @@ mod tests {
     const UNITS: &str = "unit a: A\nunit b: B\n";
 
     #[test]
+    fn a_joint_step_puts_work_in_another_lane() {
+        let text = "proses P1: Rapat\n  lajur: a, b\n  mulai m di a: Mulai\n    lanjut ke t\n  tugas t di a: Rapat koordinasi\n    bersama: b\n    lanjut ke s\n  selesai s di a: Selesai\n";
+        assert!(findings_of("L001", &[("u.peta", UNITS), ("p.peta", text)]).is_empty());
+        let alone = text.replace("    bersama: b\n", "");
+        assert_eq!(
+            findings_of("L001", &[("u.peta", UNITS), ("p.peta", &alone)]).len(),
+            1
+        );
+    }
+
+    #[test]
     fn all_steps_in_one_lane_are_reported_even_if_more_lanes_are_listed() {
         let text = "proses P1: Satu Lajur\n  lajur: a, b\n  mulai m di a: M\n    lanjut ke s\n  selesai s di a: S\n";
         assert_eq!(

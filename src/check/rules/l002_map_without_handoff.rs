@@ -120,6 +120,14 @@ mod tests {
     const UNITS: &str = "unit a: A\nunit b: B\n";
 
     #[test]
+    fn flows_into_and_out_of_a_joint_step_pass_work_between_lanes() {
+        // The steps use lanes a and b (through the joint step); the flows into and out of the
+        // joint step join work of different lanes.
+        let text = "proses P1: Rapat\n  lajur: a, b\n  mulai m di a: Mulai\n    lanjut ke t\n  tugas t di a: Rapat koordinasi\n    bersama: b\n    lanjut ke s\n  selesai s di a: Selesai\n";
+        assert!(findings_of("L002", &[("u.peta", UNITS), ("p.peta", text)]).is_empty());
+    }
+
+    #[test]
     fn lanes_used_without_a_crossing_flow_are_reported() {
         let text = "proses P1: Terpisah\n  lajur: a, b\n  mulai m di a: M\n    lanjut ke s\n  selesai s di a: S\n  tugas t di b: Menyusun laporan\n";
         assert_eq!(

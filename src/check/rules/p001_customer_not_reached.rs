@@ -226,6 +226,28 @@ mod tests {
     }
 
     #[test]
+    fn an_end_shared_with_the_customer_reaches_it() {
+        let text = "proses P1: Presensi\n  pelanggan: bkd\n  lajur: kadis, umum, bkd\n  mulai m di kadis: Mulai\n    lanjut ke s\n  selesai s di umum: Laporan diserahkan kepada BKD\n    bersama: bkd\n";
+        assert!(findings_of("P001", &[("u.peta", UNITS), ("p.peta", text)]).is_empty());
+    }
+
+    #[test]
+    fn an_end_continuing_in_a_map_that_reaches_the_customer_reaches_it() {
+        let maps = "proses P1: Kepegawaian\nproses P1.1: Presensi\n  pelanggan: bkd\n  lajur: kadis, umum\n  mulai m di kadis: Mulai\n    lanjut ke s\n  selesai s di umum: Laporan disusun\n    lanjut ke proses P1.2\nproses P1.2: Pengiriman\n  pelanggan: bkd\n  lajur: umum, bkd\n  mulai m di umum: Laporan siap\n    lanjut ke s\n  selesai s di bkd: Laporan diterima BKD\n";
+        assert!(findings_of("P001", &[("u.peta", UNITS), ("p.peta", maps)]).is_empty());
+        // When the map it continues in does not reach the customer either, both are reported,
+        // and a chain of maps that loops back is not followed forever.
+        let looping = maps.replace(
+            "selesai s di bkd: Laporan diterima BKD\n",
+            "selesai s di umum: Laporan dikirim\n    lanjut ke proses P1.1\n",
+        );
+        assert_eq!(
+            findings_of("P001", &[("u.peta", UNITS), ("p.peta", &looping)]).len(),
+            2
+        );
+    }
+
+    #[test]
     fn end_in_another_lane_is_reported_at_the_first_customer() {
         let text = map("  pelanggan: BKD\n", "umum");
         let found = findings_of("P001", &[("u.peta", UNITS), ("p.peta", &text)]);
