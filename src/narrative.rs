@@ -323,6 +323,45 @@ mod tests {
     }
 
     #[test]
+    fn parallel_work_joint_steps_fields_and_links_are_told() {
+        let b = book(
+            "unit a: Sekretariat\nunit b: Bidang Informasi dan Komunikasi Publik\n  alias: Bidang IKP\n  alias: IKP\nunit c: C\n\
+             proses P1: Induk\nproses P1.2: Tindak Lanjut\nproses P1.1: Rapat\n  lajur: a, b, c\n\
+             mulai m di a: Rapat diperlukan\n    dari proses P1.2\n    lanjut ke bagi\n\
+             paralel bagi di a\n    lanjut ke bahan\n    lanjut ke undang\n\
+             tugas bahan di a: Menyiapkan bahan\n    waktu: 2 hari kerja\n    keluaran: Bahan rapat\n    keluaran: Daftar hadir\n    lanjut ke gabung\n\
+             tugas undang di b: Mengundang peserta\n    no: 2a\n    kelengkapan: Daftar peserta\n    lanjut ke gabung\n\
+             paralel gabung di a\n    lanjut ke rapat\n\
+             tugas rapat di a: Melaksanakan rapat\n    bersama: b, c\n    catatan: Dapat daring\n    jalankan proses P1.2\n    lanjut ke s\n\
+             selesai s di c: Notulen diterima\n    lanjut ke proses P1.2\n",
+        );
+        let map = b.process("P1.1").unwrap().map.as_ref().unwrap();
+        let texts: Vec<String> = narrate(&b, map)
+            .into_iter()
+            .map(|s| format!("{}. {}", s.number, s.text))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "1. Proses dimulai: rapat diperlukan (Sekretariat), sebagai kelanjutan dari proses P1.2 (Tindak Lanjut). Selanjutnya secara bersamaan lanjut ke langkah 2 dan langkah 2a.",
+                "2. Sekretariat menyiapkan bahan. Waktu: 2 hari kerja. Keluaran: Bahan rapat dan Daftar hadir. Selanjutnya setelah langkah 2a juga selesai, lanjut ke langkah 4.",
+                "2a. Bidang IKP mengundang peserta. Kelengkapan: Daftar peserta. Selanjutnya setelah langkah 2 juga selesai, lanjut ke langkah 4.",
+                "4. Sekretariat bersama Bidang IKP dan C melaksanakan rapat melalui proses P1.2 (Tindak Lanjut). Catatan: Dapat daring.",
+                "5. Proses selesai: notulen diterima (C), lalu dilanjutkan ke proses P1.2 (Tindak Lanjut).",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_first_alias_names_a_unit_in_running_text_when_it_is_shorter() {
+        let b = book("unit a: Sub Bagian Umum dan Kepegawaian\n  alias: Bagian Umum\n  alias: Umpeg\nunit k: Kadis\n  alias: Kepala Dinas\n");
+        assert_eq!(unit_name(&b, "a"), "Bagian Umum");
+        // A longer alias does not replace a short name; an unknown id stays as written.
+        assert_eq!(unit_name(&b, "k"), "Kadis");
+        assert_eq!(unit_name(&b, "zz"), "zz");
+    }
+
+    #[test]
     fn acronyms_keep_their_case_and_jumps_are_told() {
         assert_eq!(
             lower_first("BPKA memproses dokumen"),

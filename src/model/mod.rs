@@ -301,3 +301,15 @@ impl Book {
         self.process_index.get(code).map(|&i| &self.processes[i])
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inti_is_another_word_for_utama() {
+        assert_eq!(Category::from_keyword("inti"), Some(Category::Utama));
+        assert_eq!(Category::from_keyword(" Utama "), Some(Category::Utama));
+        assert_eq!(Category::from_keyword("pokok"), None);
+    }
+}
