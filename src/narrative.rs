@@ -102,6 +102,9 @@ fn capitalise(text: &str) -> String {
     }
 }
 
+/// How many gateways in a row a flow is followed through when told.
+const MAX_GATEWAYS_IN_A_ROW: usize = 8;
+
 /// Where the flows of a map lead, in words, for the step being told.
 struct Teller<'a> {
     map: &'a CrossMap,
@@ -127,8 +130,10 @@ impl Teller<'_> {
             let verb = if at <= place { "kembali" } else { "lanjut" };
             return format!("{verb} ke langkah {n}");
         }
-        // A parallel gateway: what it waits for, then what it starts.
-        if seen.contains(&target) {
+        // A parallel gateway: what it waits for, then what it starts. Gateways straight after
+        // gateways are followed a few deep only: the telling stays short, and no map can make
+        // this recursion deep.
+        if seen.contains(&target) || seen.len() >= MAX_GATEWAYS_IN_A_ROW {
             return String::new();
         }
         seen.push(target);

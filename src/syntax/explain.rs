@@ -89,13 +89,18 @@ fn form_help(form: Form) -> Text {
     )
 }
 
-/// The first word of a line, lower-cased (letters, digits and `_`).
+/// The first word of a line as written (letters, digits and `_`).
+fn written_first_word(trimmed: &str) -> &str {
+    let end = trimmed
+        .char_indices()
+        .find(|(_, c)| !(c.is_alphanumeric() || *c == '_'))
+        .map_or(trimmed.len(), |(i, _)| i);
+    &trimmed[..end]
+}
+
+/// The first word of a line, lower-cased.
 fn first_word(trimmed: &str) -> String {
-    trimmed
-        .chars()
-        .take_while(|c| c.is_alphanumeric() || *c == '_')
-        .collect::<String>()
-        .to_lowercase()
+    written_first_word(trimmed).to_lowercase()
 }
 
 /// The keyword a line starts with, or the one its first word is a likely misspelling of.
@@ -146,7 +151,8 @@ fn code_without_spaces(after_keyword: &str) -> Option<(String, bool)> {
 pub fn unreadable(source: &SourceFile, span: Span) -> Option<Unreadable> {
     let trimmed = source.text[span.start..span.end].trim_start();
     let first = first_word(trimmed);
-    if is_field_key(&first) && trimmed[first.len()..].trim_start().starts_with(':') {
+    let after_first = &trimmed[written_first_word(trimmed).len()..];
+    if is_field_key(&first) && after_first.trim_start().starts_with(':') {
         return None;
     }
     let keyword = keyword_meant(&first)?;
@@ -154,13 +160,10 @@ pub fn unreadable(source: &SourceFile, span: Span) -> Option<Unreadable> {
         "buku" => Unreadable::Book,
         "penandatangan" => Unreadable::Signatory,
         "unit" | "pihak" => Unreadable::Unit(second_word(trimmed)?),
-        "proses" => {
-            let rest = trimmed.get(first.len()..).unwrap_or("");
-            match code_without_spaces(rest) {
-                Some((code, _)) => Unreadable::Process(code),
-                None => Unreadable::Process(second_word(trimmed)?),
-            }
-        }
+        "proses" => match code_without_spaces(after_first) {
+            Some((code, _)) => Unreadable::Process(code),
+            None => Unreadable::Process(second_word(trimmed)?),
+        },
         _ if StepKind::from_keyword(keyword).is_some() => Unreadable::Step(second_word(trimmed)?),
         _ => return None,
     })
@@ -193,7 +196,7 @@ pub fn bad_line(source: &SourceFile, span: Span) -> Diagnostic {
     }
 
     if first == "buku" || first == "penandatangan" {
-        let at = indent + first.len();
+        let at = indent + written_first_word(trimmed).len();
         return Diagnostic::error(
             "E003",
             span.slice(at, line.len()),
@@ -222,7 +225,7 @@ pub fn bad_line(source: &SourceFile, span: Span) -> Diagnostic {
         };
         return Diagnostic::error(
             "E002",
-            span.slice(indent, indent + first.len()),
+            span.slice(indent, indent + written_first_word(trimmed).len()),
             Text::new(
                 format!("kata kunci `{first}` tidak dikenal"),
                 format!("unknown keyword `{first}`"),
@@ -311,7 +314,8 @@ fn form_mismatch(span: Span, line: &str, indent: usize, first: &str, form: Form)
                 .split_once(':')
                 .map(|(_, l)| format!(": {}", l.trim()))
                 .unwrap_or_default();
-            let id_at = first.len() + trimmed[first.len()..].find(id).unwrap_or(0);
+            let first_len = written_first_word(trimmed).len();
+            let id_at = first_len + trimmed[first_len..].find(id).unwrap_or(0);
             let id_span = span.slice(indent + id_at, indent + id_at + id.len());
             if let [_, _, lane] = head[..] {
                 return Diagnostic::error(
@@ -345,10 +349,16 @@ fn form_mismatch(span: Span, line: &str, indent: usize, first: &str, form: Form)
     // A code with a space inside: `proses P8. 2: Nama`.
     if matches!(form, Form::Process | Form::Relation | Form::Link) {
         let after_at = match form {
-            Form::Link => lower
-                .find("proses")
+            Form::Link => trimmed
+                .char_indices()
+                .map(|(i, _)| i)
+                .find(|&i| {
+                    trimmed
+                        .get(i..i + "proses".len())
+                        .is_some_and(|w| w.eq_ignore_ascii_case("proses"))
+                })
                 .map_or(trimmed.len(), |i| i + "proses".len()),
-            _ => first.len(),
+            _ => written_first_word(trimmed).len(),
         };
         let after = &trimmed[after_at..];
         if let Some((code, true)) = code_without_spaces(after) {
@@ -588,6 +598,22 @@ mod tests {
         let d = explain("nama unit: Sekretariat");
         assert_eq!(d.code, "E002");
         assert_eq!(d.span.unwrap().start, 5);
+    }
+
+    #[test]
+    fn letters_that_change_length_when_lower_cased_are_safe() {
+        // U+212A KELVIN SIGN lower-cases to `k` (3 bytes to 1); U+0130 to two characters.
+        for line in [
+            "\u{212a}ATEGORI x: y",
+            "\u{212a}ATEGORI: y z",
+            "\u{130}proses P1 2: x",
+            "tugas \u{130}\u{130}: x",
+            "lanjut ke \u{212a}PROSES P1 2",
+            "\u{130}\u{130}\u{130} -> b",
+        ] {
+            let _ = explain(line);
+            let _ = unreadable_of(line);
+        }
     }
 
     #[test]

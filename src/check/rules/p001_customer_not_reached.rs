@@ -99,12 +99,12 @@ pub(crate) fn within(book: &Book, lane: &str, customer: &str) -> bool {
 }
 
 /// Whether an end of `map` reaches one of `customers`: in its lanes (its own or shared), or
-/// through the map its work continues in. `seen` stops a chain of maps that loops.
+/// through the maps its work continues in. `seen` holds the maps already followed, so a chain
+/// of maps that loops back ends; the walk is a loop, so no chain is too long for it.
 fn reaches(book: &Book, map: &CrossMap, customers: &[&str], seen: &mut Vec<String>) -> bool {
-    map.steps()
-        .map(|(_, s)| s)
-        .filter(|s| s.kind == StepKind::End)
-        .any(|end| {
+    let mut todo = vec![map];
+    while let Some(map) = todo.pop() {
+        for (_, end) in map.steps().filter(|(_, s)| s.kind == StepKind::End) {
             if end
                 .lanes()
                 .any(|lane| customers.iter().any(|cu| within(book, lane, cu)))
@@ -112,16 +112,16 @@ fn reaches(book: &Book, map: &CrossMap, customers: &[&str], seen: &mut Vec<Strin
                 return true;
             }
             let Some(next) = &end.process else {
-                return false;
+                continue;
             };
             if seen.contains(&next.text) {
-                return false;
+                continue;
             }
             seen.push(next.text.clone());
-            book.process(&next.text)
-                .and_then(|p| p.map.as_ref())
-                .is_some_and(|m| reaches(book, m, customers, seen))
-        })
+            todo.extend(book.process(&next.text).and_then(|p| p.map.as_ref()));
+        }
+    }
+    false
 }
 
 fn ticks(ids: &[&str]) -> String {
