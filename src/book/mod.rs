@@ -190,6 +190,12 @@ fn step_rows(book: &Book, map: &crate::model::CrossMap) -> Option<Vec<StepRow>> 
     let numbers = map.step_numbers();
     let rows = map
         .steps()
+        // A gateway only routes the work: it gets a row only when it says something.
+        .filter(|(_, s)| {
+            s.kind != crate::model::StepKind::Parallel
+                || !s.label.trim().is_empty()
+                || !s.notes.is_empty()
+        })
         .map(|(i, s)| {
             let actors: Vec<String> = s
                 .lanes()
