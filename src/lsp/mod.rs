@@ -147,6 +147,9 @@ struct Server {
     analyses: BTreeMap<PathBuf, Analysis>,
     /// Projects whose files changed since they were last checked.
     dirty: BTreeSet<PathBuf>,
+    /// Projects checked for a request since their files changed, whose diagnostics are still
+    /// to be published (at the end of the pause in typing, as for the others).
+    unpublished: BTreeSet<PathBuf>,
     /// The files each project last published diagnostics on, to clear them when a project
     /// fails to load.
     published: BTreeMap<PathBuf, Vec<Uri>>,
@@ -183,6 +186,7 @@ impl Server {
         let root = project_of(&path);
         if self.dirty.contains(&root) || !self.analyses.contains_key(&root) {
             self.analyse(&root);
+            self.unpublished.insert(root.clone());
         }
         let analysis = self.analyses.get(&root)?;
         let file = analysis.file_at(&path)?;
@@ -190,9 +194,13 @@ impl Server {
     }
 
     fn publish(&mut self, root: &Path, connection: &Connection) -> Result<()> {
+        self.unpublished.remove(root);
         let before = self.published.remove(root).unwrap_or_default();
         let mut now = Vec::new();
-        if let Some(analysis) = self.analyse(root) {
+        if self.dirty.contains(root) || !self.analyses.contains_key(root) {
+            self.analyse(root);
+        }
+        if let Some(analysis) = self.analyses.get(root) {
             for params in diagnostics::by_file(analysis) {
                 now.push(params.uri.clone());
                 send_notification::<notify::PublishDiagnostics>(connection, params)?;
@@ -207,7 +215,7 @@ impl Server {
     }
 
     fn publish_dirty(&mut self, connection: &Connection) -> Result<()> {
-        let dirty: Vec<PathBuf> = self.dirty.iter().cloned().collect();
+        let dirty: Vec<PathBuf> = self.dirty.union(&self.unpublished).cloned().collect();
         for root in dirty {
             self.publish(&root, connection)?;
         }
@@ -227,7 +235,9 @@ impl Server {
                         text: params.text_document.text,
                     },
                 );
-                self.publish(&project_of(&path), connection)?;
+                let root = project_of(&path);
+                self.dirty.insert(root.clone());
+                self.publish(&root, connection)?;
             }
             notify::DidChangeTextDocument::METHOD => {
                 let params: lsp_types::DidChangeTextDocumentParams = parse(note.params)?;
@@ -245,7 +255,10 @@ impl Server {
             notify::DidSaveTextDocument::METHOD => {
                 let params: lsp_types::DidSaveTextDocumentParams = parse(note.params)?;
                 if let Some(path) = convert::path(&params.text_document.uri) {
-                    self.publish(&project_of(&path), connection)?;
+                    // Other files may have been saved with it (save all).
+                    let root = project_of(&path);
+                    self.dirty.insert(root.clone());
+                    self.publish(&root, connection)?;
                 }
             }
             notify::DidCloseTextDocument::METHOD => {

@@ -15,3 +15,4 @@ mod review;
 mod robustness;
 mod rules;
 mod support;
+mod vscode;
