@@ -149,3 +149,72 @@ mod tests {
         assert_eq!(did_you_mean("add `x` to this process's `lajur:`"), None);
     }
 }
+
+#[cfg(test)]
+mod fixes {
+    use super::*;
+    use crate::lsp::analysis::checked;
+
+    const UNITS: &str = "unit kadis: Kepala Dinas\nunit umum: Bagian Umum\n";
+
+    fn fixes_for(map: &str) -> Vec<(String, TextEdit)> {
+        let (_dir, analysis) = checked(&[("a.peta", UNITS), ("b.peta", map)]);
+        let file = analysis
+            .compiled
+            .project
+            .sources
+            .files()
+            .iter()
+            .find(|f| f.name == "b.peta")
+            .unwrap()
+            .id;
+        let whole = Range::new(
+            lsp_types::Position::new(0, 0),
+            lsp_types::Position::new(99, 0),
+        );
+        quick_fixes(&analysis, file, whole)
+            .into_iter()
+            .map(|a| {
+                let edit = a
+                    .edit
+                    .unwrap()
+                    .changes
+                    .unwrap()
+                    .into_values()
+                    .next()
+                    .unwrap();
+                (a.title, edit[0].clone())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_lane_missing_from_lajur_is_added_to_it() {
+        let map = "proses P1: Surat\n  lajur: kadis\n  mulai a di kadis: Mulai\n    lanjut ke b\n  selesai b di umum: Selesai\n";
+        let fixes = fixes_for(map);
+        let (title, edit) = &fixes[0];
+        assert!(title.contains("umum"), "{title}");
+        assert_eq!(edit.new_text, ", umum");
+        assert_eq!(edit.range.start, lsp_types::Position::new(1, 14));
+    }
+
+    #[test]
+    fn a_map_without_lajur_gets_one() {
+        let map = "proses P1: Surat\n  mulai a di kadis: Mulai\n    lanjut ke b\n  selesai b di kadis: Selesai\n";
+        let fixes = fixes_for(map);
+        let edit = &fixes.iter().find(|(t, _)| t.contains("lajur")).unwrap().1;
+        assert_eq!(edit.new_text, "  lajur: kadis\n");
+        assert_eq!(edit.range.start, lsp_types::Position::new(1, 0));
+    }
+
+    #[test]
+    fn a_mistyped_keyword_is_replaced_by_the_keyword_alone() {
+        let map = "proses P1: Surat\n  lajur: kadis\n  mulai a di kadis: Mulai\n    lanjutt ke b\n  selesai b di kadis: Selesai\n";
+        let fixes = fixes_for(map);
+        let (title, edit) = &fixes[0];
+        assert!(title.contains("`lanjut`"), "{title}");
+        assert_eq!(edit.new_text, "lanjut");
+        assert_eq!(edit.range.start, lsp_types::Position::new(3, 4));
+        assert_eq!(edit.range.end, lsp_types::Position::new(3, 11));
+    }
+}

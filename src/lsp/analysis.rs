@@ -126,3 +126,43 @@ impl Analysis {
         (!closed).then_some(block)
     }
 }
+
+/// A project on disk made of `files` (with a `peta.yaml`), checked: for the features' tests.
+#[cfg(test)]
+pub fn checked(files: &[(&str, &str)]) -> (tempfile::TempDir, Analysis) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    std::fs::write(dir.path().join(SETTINGS_FILE), "lang: id\n").expect("peta.yaml");
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).expect("a source file");
+    }
+    let analysis = Analysis::run(dir.path(), &BTreeMap::new()).expect("the project loads");
+    (dir, analysis)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn overlays_replace_the_files_on_disk() {
+        let (dir, analysis) = checked(&[("a.peta", "unit kadis: Kepala Dinas\n")]);
+        assert!(analysis.compiled.book.unit("kadis").is_some());
+        let overlay = BTreeMap::from([(
+            dir.path().join("a.peta"),
+            "unit sekretariat: Sekretariat\n".to_string(),
+        )]);
+        let edited = Analysis::run(dir.path(), &overlay).unwrap();
+        assert!(edited.compiled.book.unit("kadis").is_none());
+        assert!(edited.compiled.book.unit("sekretariat").is_some());
+    }
+
+    #[test]
+    fn a_file_belongs_to_the_nearest_folder_with_peta_yaml() {
+        let (dir, _) = checked(&[]);
+        std::fs::create_dir(dir.path().join("bab")).unwrap();
+        let file = dir.path().join("bab/x.peta");
+        assert_eq!(project_of(&file), dir.path());
+        let lone = Path::new("/nonexistent-peta-folder/x.peta");
+        assert_eq!(project_of(lone), lone);
+    }
+}

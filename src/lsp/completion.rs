@@ -286,3 +286,52 @@ impl Context<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lsp::analysis::checked;
+
+    const BOOK: &str = "unit kadis: Kepala Dinas\nunit umum: Bagian Umum\npihak warga: Warga\n\nproses P1: Surat\n  kategori: pendukung\n  lajur: warga, umum\n  mulai a di warga: Mulai\n    lanjut ke b\n  selesai b di umum: Selesai\n";
+
+    /// The labels offered when `typed` is inserted at the end of the file.
+    fn offered(typed: &str) -> Vec<String> {
+        let text = format!("{BOOK}{typed}");
+        let (_dir, analysis) = checked(&[("a.peta", &text)]);
+        let file = analysis.compiled.project.files[0];
+        complete(&analysis, file, text.len())
+            .into_iter()
+            .map(|i| i.label)
+            .collect()
+    }
+
+    #[test]
+    fn fields_of_the_open_block_and_keywords_at_line_start() {
+        let labels = offered("  ");
+        assert!(labels.contains(&"keluaran".to_string()));
+        assert!(
+            labels.contains(&"lajur".to_string()),
+            "a step's process fields too"
+        );
+        assert!(labels.contains(&"tugas".to_string()));
+        assert!(
+            !labels.contains(&"nip".to_string()),
+            "no signatory field in a process"
+        );
+    }
+
+    #[test]
+    fn ids_and_codes_where_they_are_expected() {
+        assert_eq!(offered("  tugas c d")[..], ["di"]);
+        assert_eq!(offered("  tugas c di ")[..2], ["warga", "umum"]);
+        assert_eq!(offered("    lanjut ke ")[..], ["a", "b"]);
+        assert_eq!(offered("  lajur: warga, ")[..], ["kadis", "umum"]);
+        assert_eq!(offered("relasi ")[..], ["P1"]);
+        assert_eq!(
+            offered("  kategori: ")[..],
+            ["manajerial", "utama", "pendukung"]
+        );
+        assert!(offered("  abaikan ").contains(&"U001".to_string()));
+        assert!(offered("  uraian: Teks ").is_empty());
+    }
+}

@@ -1,6 +1,6 @@
 //! `peta watch` and `peta serve`: rebuild the book whenever a source of the project changes
 //! (`notify`, with a short debounce so an editor's save, which often writes several times,
-//! gives one rebuild), print the check summary each time, and keep the last good book when
+//! gives one rebuild; opening and reading files, which the build itself does, is no change), print the check summary each time, and keep the last good book when
 //! the maps do not compile. With a server ([`serve`]), the browser reloads after each
 //! rebuild and shows the current errors instead of a stale book.
 
@@ -9,7 +9,7 @@ pub mod serve;
 use crate::diagnostic::{self, Diagnostic, Format, Lang};
 use crate::pipeline;
 use anyhow::{Context, Result};
-use notify::RecursiveMode;
+use notify::{RecursiveMode, Watcher as _};
 use std::io::IsTerminal;
 use std::path::Path;
 use std::sync::{mpsc, Arc, Mutex};
@@ -34,6 +34,22 @@ pub struct Outcome {
     pub written: bool,
     /// How long the rebuild took.
     pub elapsed: Duration,
+}
+
+/// Whether an event changes a file's content or existence. Reading a file is an event too
+/// (inotify reports opens), and the build itself reads every source: rebuilding on those
+/// would rebuild forever.
+pub fn changes_content(kind: &notify::EventKind) -> bool {
+    use notify::EventKind;
+    matches!(
+        kind,
+        EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_) | EventKind::Any
+    ) && !matches!(
+        kind,
+        EventKind::Modify(notify::event::ModifyKind::Metadata(
+            notify::event::MetadataKind::AccessTime
+        ))
+    )
 }
 
 /// Checks the project and, when it compiles, writes its book into `out` (replaced whole);
@@ -136,18 +152,28 @@ pub fn run(path: &Path, out: &Path, port: Option<u16>, lang: Option<Lang>) -> Re
         );
     }
 
-    let (events, changes) = mpsc::channel();
-    let mut debouncer = notify_debouncer_mini::new_debouncer(DEBOUNCE, events)
-        .context("cannot watch the project's files")?;
+    let (events, changes) = mpsc::channel::<notify::Event>();
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        if let Ok(event) = event {
+            let _ = events.send(event);
+        }
+    })
+    .context("cannot watch the project's files")?;
     let mode = if only.is_some() {
         RecursiveMode::NonRecursive
     } else {
         RecursiveMode::Recursive
     };
-    debouncer
-        .watcher()
+    watcher
         .watch(&root, mode)
         .with_context(|| format!("cannot watch `{}`", root.display()))?;
+    let relevant = |event: &notify::Event| {
+        changes_content(&event.kind)
+            && event.paths.iter().any(|path| match &only {
+                Some(file) => path == file,
+                None => is_source(&root, &out_absolute, path),
+            })
+    };
 
     let report = |outcome: &Outcome| {
         eprint!("{}", outcome.blocking_shown);
@@ -192,15 +218,16 @@ pub fn run(path: &Path, out: &Path, port: Option<u16>, lang: Option<Lang>) -> Re
         Lang::En => format!("peta watch: watching {} (Ctrl+C to stop)", root.display()),
     };
     eprintln!("{watching}");
-    for batch in changes {
-        let Ok(batch) = batch else { continue };
-        let relevant = batch.iter().any(|event| match &only {
-            Some(file) => &event.path == file,
-            None => is_source(&root, &out_absolute, &event.path),
-        });
-        if relevant {
-            build(&state);
+    while let Ok(event) = changes.recv() {
+        if !relevant(&event) {
+            continue;
         }
+        // An editor's save is often several events (write, rename, chmod): wait until the
+        // files are quiet, then build once.
+        while let Ok(more) = changes.recv_timeout(DEBOUNCE) {
+            let _ = more;
+        }
+        build(&state);
     }
     Ok(())
 }
@@ -208,6 +235,17 @@ pub fn run(path: &Path, out: &Path, port: Option<u16>, lang: Option<Lang>) -> Re
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reading_a_file_is_no_change() {
+        use notify::event::{AccessKind, CreateKind, DataChange, ModifyKind};
+        use notify::EventKind;
+        assert!(!changes_content(&EventKind::Access(AccessKind::Any)));
+        assert!(changes_content(&EventKind::Modify(ModifyKind::Data(
+            DataChange::Content
+        ))));
+        assert!(changes_content(&EventKind::Create(CreateKind::File)));
+    }
 
     #[test]
     fn only_sources_trigger_a_rebuild() {

@@ -145,6 +145,20 @@ impl Watcher {
         }
     }
 
+    /// The lines printed within `period`.
+    fn lines_within(&mut self, period: Duration) -> Vec<String> {
+        let deadline = Instant::now() + period;
+        let mut lines = Vec::new();
+        while let Ok(line) = self
+            .lines
+            .recv_timeout(deadline.saturating_duration_since(Instant::now()))
+        {
+            self.seen.push(line.clone());
+            lines.push(line);
+        }
+        lines
+    }
+
     /// Waits for a line containing `text` and returns it.
     fn wait_for(&mut self, text: &str) -> String {
         let deadline = Instant::now() + PATIENCE;
@@ -192,6 +206,9 @@ fn watch_rebuilds_on_save_and_keeps_the_last_good_book() {
     let first = watch.wait_for("buku diperbarui");
     assert!(first.starts_with("peta: 0 galat, 0 peringatan"), "{first}");
     watch.wait_for("mengawasi");
+    // The build reads every source; reading is no change, so nothing is rebuilt until a save.
+    let idle = watch.lines_within(Duration::from_millis(1500));
+    assert!(idle.is_empty(), "rebuilt with no change: {idle:?}");
     let page = dir.path().join("buku/proses/P2.1.html");
     assert!(std::fs::read_to_string(&page)
         .unwrap()
