@@ -2,9 +2,11 @@
 
 mod book;
 mod cli;
+mod editor;
 mod errors;
 mod export;
 mod import;
+mod lsp;
 mod maps;
 mod outputs;
 mod parsing;
@@ -13,3 +15,4 @@ mod review;
 mod robustness;
 mod rules;
 mod support;
+mod vscode;
