@@ -730,7 +730,7 @@ fn render_maps(
             crate::layout::Orientation::Horizontal
         },
     };
-    let written = crate::render::render_project(&compiled, code, format, &options, out)?;
+    let written = crate::render::render_project(&compiled.book, code, format, &options, out)?;
     let noun = if written.len() == 1 { "file" } else { "files" };
     eprintln!(
         "peta: wrote {} {noun} into {}",

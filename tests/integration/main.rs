@@ -1,5 +1,6 @@
 //! One integration test binary (one link step), a module per feature.
 
+mod architecture;
 mod book;
 mod cli;
 mod errors;
