@@ -79,8 +79,15 @@ pub fn svg(layout: &Layout, options: &SvgOptions) -> String {
         lane_group(&mut s, lane, i % 2 == 1);
     }
     s.push_str("</g>\n<g class=\"edges\">\n");
+    // Labels by step id, looked up once per flow end (a linear scan was quadratic in steps).
+    let labels: std::collections::BTreeMap<&str, &str> = layout
+        .nodes
+        .iter()
+        .map(|n| (n.id.as_str(), n.label.as_str()))
+        .rev()
+        .collect();
     for edge in &layout.edges {
-        edge_group(&mut s, layout, edge, &arrow);
+        edge_group(&mut s, &labels, edge, &arrow);
     }
     s.push_str("</g>\n<g class=\"nodes\">\n");
     for node in &layout.nodes {
@@ -240,14 +247,13 @@ fn path_data(points: &[Point]) -> String {
     d
 }
 
-fn edge_group(s: &mut String, layout: &Layout, e: &EdgePath, arrow: &str) {
-    let label_of = |id: &str| {
-        layout
-            .nodes
-            .iter()
-            .find(|n| n.id == id)
-            .map_or(id.to_string(), |n| n.label.clone())
-    };
+fn edge_group(
+    s: &mut String,
+    labels: &std::collections::BTreeMap<&str, &str>,
+    e: &EdgePath,
+    arrow: &str,
+) {
+    let label_of = |id: &str| labels.get(id).map_or(id.to_string(), |l| l.to_string());
     let mut title = format!("{} → {}", label_of(&e.from), label_of(&e.to));
     if let Some(label) = &e.label {
         let _ = write!(title, " ({label})");

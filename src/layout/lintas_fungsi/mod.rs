@@ -536,4 +536,60 @@ proses P1: Uji
             layout_of(MAP, Orientation::Horizontal)
         );
     }
+
+    /// A chain of `n` steps across three lanes with a rework loop every fifth step.
+    fn long_map(n: usize) -> String {
+        let mut text = String::from(
+            "unit a: A\nunit b: B\nunit c: C\n\nproses P1: Panjang\n  lajur: a, b, c\n",
+        );
+        for i in 0..n {
+            let lane = ["a", "b", "c"][(i * 7 / 3) % 3];
+            let line = if i == 0 {
+                "  mulai s0 di a: Mulai\n    lanjut ke s1\n".to_string()
+            } else if i + 1 == n {
+                format!("  selesai s{i} di {lane}: Selesai\n")
+            } else if i % 5 == 0 {
+                format!(
+                    "  keputusan s{i} di {lane}: Sudah benar?\n    lanjut ke s{} jika ya\n    lanjut ke s{} jika tidak\n",
+                    i + 1,
+                    i - 2
+                )
+            } else {
+                format!(
+                    "  tugas s{i} di {lane}: Mengerjakan tugas {i}\n    lanjut ke s{}\n",
+                    i + 1
+                )
+            };
+            text.push_str(&line);
+        }
+        text
+    }
+
+    #[test]
+    fn a_hundred_thousand_steps_lay_out_on_a_small_stack() {
+        // Not timed (the benchmark measures speed); this shows the layout neither recurses
+        // as deep as the input nor takes quadratic time, which at this size would not end.
+        let book = compile(&long_map(100_000));
+        let laid = std::thread::scope(|scope| {
+            std::thread::Builder::new()
+                .stack_size(256 * 1024)
+                .spawn_scoped(scope, || {
+                    let process = book.process("P1").unwrap();
+                    let laid =
+                        lintas_fungsi_with(&book, process, &LayoutOptions::default()).unwrap();
+                    let svg = crate::render::svg::svg(&laid, &Default::default());
+                    (laid, svg.len())
+                })
+                .unwrap()
+                .join()
+                .unwrap()
+        });
+        let (laid, svg_len) = laid;
+        assert_eq!(laid.nodes.len(), 100_000);
+        assert_eq!(laid.edges.len(), 100_000 - 1 + (100_000 - 1) / 5);
+        assert!(svg_len > 100_000 * 100);
+        // Columns follow the chain: the end is the last column.
+        let end = laid.nodes.iter().find(|n| n.id == "s99999").unwrap();
+        assert!(laid.nodes.iter().all(|n| n.column <= end.column));
+    }
 }

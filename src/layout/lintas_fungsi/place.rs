@@ -75,11 +75,15 @@ pub(super) fn place(ctx: &Ctx, routes: &[Route]) -> Placed {
         .map(|n| rows.row_v[&(n.lane, n.row)] + (ctx.row_dv - n.dv) / 2)
         .collect();
     separate_facing_ports(ctx, routes, &mut ports, &node_v);
+    let mut gutter_of: Vec<Option<usize>> = vec![None; routes.len()];
+    for (k, seg) in gutters.iter().enumerate().rev() {
+        gutter_of[seg.edge] = Some(k);
+    }
     let gutter_v = |e: usize| {
-        gutters
-            .iter()
-            .find(|s| s.edge == e)
-            .map(|s| (s.gutter, rows.track_v(s.gutter, s.track)))
+        gutter_of[e].map(|k| {
+            let s = &gutters[k];
+            (s.gutter, rows.track_v(s.gutter, s.track))
+        })
     };
     let channels = channel_segments(ctx, routes, &ports, &node_v, &gutter_v);
     let header_u = header_extent(ctx, &rows);
@@ -91,19 +95,19 @@ pub(super) fn place(ctx: &Ctx, routes: &[Route]) -> Placed {
         .map(|(n, &v)| (cols.col_u[n.rank] + (ctx.col_du - n.du) / 2, v))
         .collect();
 
+    let mut legs_of: Vec<Vec<i32>> = vec![Vec::new(); routes.len()];
+    for c in &channels {
+        legs_of[c.edge].push(cols.track_u(c.channel, c.track));
+    }
     let mut points = Vec::with_capacity(routes.len());
     let mut label_at = Vec::with_capacity(routes.len());
     for (i, (e, r)) in ctx.edges.iter().zip(routes).enumerate() {
         let (s, t) = (pos[e.from], pos[e.to]);
         let ps = (s.0 + ports[i].out.0, s.1 + ports[i].out.1);
         let pt = (t.0 + ports[i].into.0, t.1 + ports[i].into.1);
-        let legs: Vec<i32> = channels
-            .iter()
-            .filter(|c| c.edge == i)
-            .map(|c| cols.track_u(c.channel, c.track))
-            .collect();
+        let legs = &legs_of[i];
         let gutter = gutter_v(i);
-        points.push(polyline(r.exit, ps, pt, &legs, gutter.map(|(_, v)| v)));
+        points.push(polyline(r.exit, ps, pt, legs, gutter.map(|(_, v)| v)));
         let band = gutter.map(|(g, _)| rows.gutter[g]);
         let at = label_position(ctx, i, r.exit, ps, s.0, ports[i].out_slot, band);
         // Kept on the page: near its edge a label may not fit on its preferred side.
@@ -205,21 +209,55 @@ fn label_position(
 
 /// Straight runs along a row (through empty cells) must not share any stretch of that row.
 pub(super) fn row_runs_free(ctx: &Ctx, routes: &[Route]) -> bool {
-    let mut runs: BTreeMap<(usize, usize), Vec<(usize, usize)>> = BTreeMap::new();
-    for (e, r) in ctx.edges.iter().zip(routes) {
+    let mut runs = RowRuns::default();
+    (0..routes.len()).all(|e| runs.add(ctx, e, routes[e]))
+}
+
+/// The straight row runs taken so far: per row, disjoint half-open spans by start, so
+/// whether a new run fits is one ordered look-up, not a scan of every earlier flow.
+#[derive(Default)]
+pub(super) struct RowRuns {
+    taken: BTreeMap<(usize, usize), BTreeMap<usize, usize>>,
+}
+
+impl RowRuns {
+    /// The row and span a route runs straight along, if it does.
+    fn run(ctx: &Ctx, edge: usize, route: Route) -> Option<((usize, usize), (usize, usize))> {
+        let e = &ctx.edges[edge];
         let (s, t) = (&ctx.nodes[e.from], &ctx.nodes[e.to]);
-        let (row, span) = match r.corridor {
-            Corridor::SourceRow => ((s.lane, s.row), (2 * s.rank + 1, 2 * t.rank)),
-            Corridor::TargetRow => ((t.lane, t.row), (2 * s.rank + 2, 2 * t.rank + 1)),
-            _ => continue,
+        match route.corridor {
+            Corridor::SourceRow => Some(((s.lane, s.row), (2 * s.rank + 1, 2 * t.rank))),
+            Corridor::TargetRow => Some(((t.lane, t.row), (2 * s.rank + 2, 2 * t.rank + 1))),
+            _ => None,
+        }
+    }
+
+    /// Whether `route` for flow `edge` shares no stretch with the runs taken.
+    pub(super) fn fits(&self, ctx: &Ctx, edge: usize, route: Route) -> bool {
+        let Some((row, (lo, hi))) = Self::run(ctx, edge, route) else {
+            return true;
         };
-        let taken = runs.entry(row).or_default();
-        if taken.iter().any(|&(a, b)| a < span.1 && span.0 < b) {
+        let Some(spans) = self.taken.get(&row) else {
+            return true;
+        };
+        // Spans are disjoint, so their ends grow with their starts: only the last one that
+        // starts before `hi` can reach past `lo`.
+        spans
+            .range(..hi)
+            .next_back()
+            .is_none_or(|(_, &end)| end <= lo)
+    }
+
+    /// Takes the run of `route` when it fits; false (and nothing taken) when it does not.
+    pub(super) fn add(&mut self, ctx: &Ctx, edge: usize, route: Route) -> bool {
+        if !self.fits(ctx, edge, route) {
             return false;
         }
-        taken.push(span);
+        if let Some((row, (lo, hi))) = Self::run(ctx, edge, route) {
+            self.taken.entry(row).or_default().insert(lo, hi);
+        }
+        true
     }
-    true
 }
 
 /// Slots on each side, ordered so that flows leaving or arriving side by side do not cross
@@ -298,13 +336,22 @@ fn separate_facing_ports(ctx: &Ctx, routes: &[Route], ports: &mut [Ports], node_
             Some((first?, node_v[ctx.edges[i].from] + ports[i].out.1, i))
         })
         .collect();
+    let mut departing: BTreeMap<usize, Vec<(i32, usize)>> = BTreeMap::new();
+    for &(ch, w, j) in &departures {
+        departing.entry(ch).or_default().push((w, j));
+    }
+    let mut arriving: Vec<Vec<usize>> = vec![Vec::new(); ctx.nodes.len()];
+    for (j, e) in ctx.edges.iter().enumerate() {
+        arriving[e.to].push(j);
+    }
     for (i, r) in routes.iter().enumerate() {
         let e = &ctx.edges[i];
         let (_, last) = turn_channels(ctx, i, r);
+        let in_channel = departing.get(&last).map_or(&[][..], Vec::as_slice);
         let clash = |v: i32| {
-            departures
+            in_channel
                 .iter()
-                .any(|&(ch, w, j)| ch == last && j != i && (w - v).abs() <= 1)
+                .any(|&(w, j)| j != i && (w - v).abs() <= 1)
         };
         let target = &ctx.nodes[e.to];
         let v = node_v[e.to] + ports[i].into.1;
@@ -316,9 +363,10 @@ fn separate_facing_ports(ctx: &Ctx, routes: &[Route], ports: &mut [Ports], node_
         let step = (gap / 2).max(4) * if from_above { -1 } else { 1 };
         let limit = side_span(target, ctx.frame, Side::Before) / 2 + gap / 2;
         // Other arrivals on the same side, as they stand (some may have moved already).
-        let taken: Vec<i32> = (0..routes.len())
-            .filter(|&j| j != i && ctx.edges[j].to == e.to)
-            .map(|j| ports[j].into_along.0)
+        let taken: Vec<i32> = arriving[e.to]
+            .iter()
+            .filter(|&&j| j != i)
+            .map(|&j| ports[j].into_along.0)
             .collect();
         for moved in [along + step, along - step] {
             let offset = port_offset(target, ctx.frame, Side::Before, moved);
@@ -426,22 +474,21 @@ fn gutter_segments(ctx: &Ctx, routes: &[Route], ports: &[Ports]) -> Vec<GutterSe
             track: 0,
         });
     }
-    for gutter in 0..ctx.grid.gutters {
-        let members: Vec<usize> = (0..segs.len())
-            .filter(|&s| segs[s].gutter == gutter)
-            .collect();
-        if members.is_empty() {
-            continue;
-        }
+    let mut by_gutter: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (s, seg) in segs.iter().enumerate() {
+        by_gutter.entry(seg.gutter).or_default().push(s);
+    }
+    for members in by_gutter.values() {
         let seg = |m: usize| &segs[members[m]];
-        let mut initial: Vec<usize> = (0..members.len()).collect();
-        initial.sort_by_key(|&m| (seg(m).lo, seg(m).hi, m));
-        let order = order::sift(initial, |a, b| gutter_cost(seg(a), seg(b)));
-        let (tracks, _) = order::tracks(&order, |a, b| {
+        let spans: Vec<(i64, i64)> = (0..members.len()).map(|m| (seg(m).lo, seg(m).hi)).collect();
+        // Runs that do not overlap never cross: clusters of overlapping runs sift alone.
+        let (order, window) = order::sift_clusters(&spans, 0, |a, b| gutter_cost(seg(a), seg(b)));
+        let (tracks, _) = order::tracks_within(&order, window, |a, b| {
             seg(a).lo <= seg(b).hi && seg(b).lo <= seg(a).hi
         });
-        for (m, &s) in members.iter().enumerate() {
-            segs[s].track = tracks[m];
+        let tracks: Vec<(usize, usize)> = members.iter().copied().zip(tracks).collect();
+        for (s, track) in tracks {
+            segs[s].track = track;
         }
     }
     segs
@@ -619,24 +666,26 @@ fn channel_segments(
             }
         }
     }
-    for channel in 0..=ctx.columns {
-        let members: Vec<usize> = (0..segs.len())
-            .filter(|&s| segs[s].channel == channel)
-            .collect();
-        if members.is_empty() {
-            continue;
-        }
+    let mut by_channel: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (s, seg) in segs.iter().enumerate() {
+        by_channel.entry(seg.channel).or_default().push(s);
+    }
+    for members in by_channel.values() {
         let seg = |m: usize| &segs[members[m]];
-        let mut initial: Vec<usize> = (0..members.len()).collect();
-        initial.sort_by_key(|&m| (seg(m).lo, seg(m).hi, m));
-        let order = order::sift(initial, |a, b| channel_cost(seg(a), seg(b)));
+        let spans: Vec<(i64, i64)> = (0..members.len())
+            .map(|m| (i64::from(seg(m).lo), i64::from(seg(m).hi)))
+            .collect();
+        let (order, window) = order::sift_clusters(&spans, i64::from(PORT_GAP), |a, b| {
+            channel_cost(seg(a), seg(b))
+        });
         // Runs that come within a port spacing of each other get separate tracks, so two
         // flows never read as one line.
-        let (tracks, _) = order::tracks(&order, |a, b| {
+        let (tracks, _) = order::tracks_within(&order, window, |a, b| {
             seg(a).lo - PORT_GAP <= seg(b).hi && seg(b).lo - PORT_GAP <= seg(a).hi
         });
-        for (m, &s) in members.iter().enumerate() {
-            segs[s].track = tracks[m];
+        let tracks: Vec<(usize, usize)> = members.iter().copied().zip(tracks).collect();
+        for (s, track) in tracks {
+            segs[s].track = track;
         }
     }
     segs

@@ -17,7 +17,7 @@ pub(super) fn ranks(n: usize, start: Option<usize>, edges: &[(usize, usize)]) ->
     }
     let mut mark = vec![Mark::New; n];
     let mut dag = vec![true; edges.len()];
-    let mut dfs = |root: usize, finished: &mut Vec<usize>| {
+    let mut dfs = |root: usize, finished: &mut Vec<usize>, mark: &mut Vec<Mark>| {
         let mut stack = vec![(root, 0usize)];
         mark[root] = Mark::Open;
         while let Some(top) = stack.last_mut() {
@@ -41,12 +41,12 @@ pub(super) fn ranks(n: usize, start: Option<usize>, edges: &[(usize, usize)]) ->
     };
     let mut reached_order = Vec::new();
     if n > 0 {
-        dfs(start.unwrap_or(0), &mut reached_order);
+        dfs(start.unwrap_or(0), &mut reached_order, &mut mark);
     }
     let mut rest_order = Vec::new();
     for v in 0..n {
-        if !reached_order.contains(&v) && !rest_order.contains(&v) {
-            dfs(v, &mut rest_order);
+        if mark[v] == Mark::New {
+            dfs(v, &mut rest_order, &mut mark);
         }
     }
     let mut reached = vec![false; n];

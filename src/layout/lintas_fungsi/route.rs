@@ -1,7 +1,7 @@
 //! Pass 3, routes: the candidate routes of every flow and the greedy search that picks the
 //! combination placing with the fewest crossings, overlaps, bends and the least length.
 
-use super::place::{self, place, Placed};
+use super::place::{self, place, Placed, RowRuns};
 use super::{Corridor, Ctx, Edge, Grid, Node, NodeKind, Route, Side};
 use crate::layout::geometry::Point;
 use crate::layout::verify;
@@ -16,15 +16,18 @@ const SEARCH_LIMIT: usize = 60;
 pub(super) fn best_placement(ctx: &Ctx) -> Placed {
     let candidates = route_candidates(ctx);
     let mut routes: Vec<Route> = Vec::with_capacity(candidates.len());
-    for options in &candidates {
+    let mut runs = RowRuns::default();
+    // Once a fallback clashes, no later choice can be free: every later flow falls back too.
+    let mut clashed = false;
+    for (edge, options) in candidates.iter().enumerate() {
         // The first candidate whose straight row run does not clash with earlier ones.
-        let pick = options.iter().copied().find(|&r| {
-            routes.push(r);
-            let ok = place::row_runs_free(ctx, &routes);
-            routes.pop();
-            ok
-        });
-        routes.push(pick.unwrap_or(options[options.len() - 1]));
+        let pick = options
+            .iter()
+            .copied()
+            .find(|&r| !clashed && runs.fits(ctx, edge, r));
+        let route = pick.unwrap_or(options[options.len() - 1]);
+        clashed |= !runs.add(ctx, edge, route);
+        routes.push(route);
     }
     let mut best = place(ctx, &routes);
     if ctx.edges.len() > SEARCH_LIMIT {
@@ -104,11 +107,15 @@ fn route_candidates(ctx: &Ctx) -> Vec<Vec<Route>> {
 /// on (same row first, then the nearest column, then source order).
 fn straightest_branches(ctx: &Ctx) -> BTreeMap<usize, usize> {
     let nodes = ctx.nodes;
+    let mut leaving: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
+    for (i, e) in ctx.edges.iter().enumerate() {
+        if e.forward {
+            leaving[e.from].push(i);
+        }
+    }
     let mut found = BTreeMap::new();
     for (s, node) in nodes.iter().enumerate() {
-        let branches: Vec<usize> = (0..ctx.edges.len())
-            .filter(|&i| ctx.edges[i].from == s && ctx.edges[i].forward)
-            .collect();
+        let branches = &leaving[s];
         if node.kind != NodeKind::Decision || branches.len() < 2 {
             continue;
         }

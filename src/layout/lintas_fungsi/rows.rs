@@ -10,12 +10,17 @@ pub(super) fn assign_rows(nodes: &mut [Node<'_>], edges: &[Edge<'_>], lanes: usi
     for (i, n) in nodes.iter().enumerate() {
         cells.entry((n.rank, n.lane)).or_default().push(i);
     }
+    let mut arriving: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
+    for (i, e) in edges.iter().enumerate() {
+        arriving[e.to].push(i);
+    }
     let mut lane_rows = vec![1usize; lanes];
     for ((_, lane), members) in cells {
         let key = |v: usize, nodes: &[Node]| -> Option<(i64, i64)> {
-            let preds: Vec<i64> = edges
+            let preds: Vec<i64> = arriving[v]
                 .iter()
-                .filter(|e| e.to == v && nodes[e.from].rank < nodes[v].rank)
+                .map(|&i| &edges[i])
+                .filter(|e| nodes[e.from].rank < nodes[v].rank)
                 .map(|e| nodes[e.from].lane as i64 * 1000 + nodes[e.from].row as i64)
                 .collect();
             (!preds.is_empty()).then(|| (preds.iter().sum(), preds.len() as i64))
