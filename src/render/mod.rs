@@ -96,15 +96,27 @@ pub fn render_files(
     for process in selected_maps(book, code)? {
         let bytes = match format {
             RenderFormat::Svg | RenderFormat::Png => {
-                let Some(layout) = layout::lintas_fungsi_with(book, process, options) else {
-                    continue;
-                };
-                let text = svg::svg(&layout, &svg::SvgOptions::default());
-                if format == RenderFormat::Png {
-                    png::png(&text, 2.0)?
-                } else {
-                    text.into_bytes()
+                let parts = layout::lintas_fungsi_parts(book, process, options);
+                let paged = options.page.is_some();
+                for layout in &parts {
+                    let text = svg::svg(layout, &svg::SvgOptions::default());
+                    let bytes = if format == RenderFormat::Png {
+                        png::png(&text, 2.0)?
+                    } else {
+                        text.into_bytes()
+                    };
+                    // With a paper, parts are numbered even when a map fits in one.
+                    let name = match (paged, layout.part) {
+                        (true, Some(part)) => format!("{}-{}", process.code_text(), part.index),
+                        (true, None) => format!("{}-1", process.code_text()),
+                        (false, _) => process.code_text(),
+                    };
+                    files.push(OutputFile {
+                        path: PathBuf::from(format!("{name}.{}", format.extension())),
+                        bytes,
+                    });
                 }
+                continue;
             }
             RenderFormat::Dot => {
                 let Some(text) = dot::dot(book, process) else {

@@ -7,7 +7,9 @@ use super::{
 };
 use crate::layout::geometry::Rect;
 use crate::layout::text::{self, Weight};
-use crate::layout::{EdgePath, LaneBox, Layout, LayoutKind, LayoutOptions, NodeBox, TextBlock};
+use crate::layout::{
+    EdgePath, LaneBox, Layout, LayoutKind, LayoutOptions, NodeBox, Part, TextBlock,
+};
 use crate::model::Process;
 
 /// The placed map in page pixels: a title above, then the body.
@@ -20,7 +22,10 @@ pub(super) fn assemble(
 ) -> Layout {
     let frame = ctx.frame;
     let code = process.code_text();
-    let title = format!("{code} {}", process.name);
+    let title = match ctx.part {
+        Some((index, count)) => format!("{code} {} (bagian {index} dari {count})", process.name),
+        None => format!("{code} {}", process.name),
+    };
     let (body_w, body_h) = frame.extents(placed.total_u, placed.total_v);
     let title_lines = text::wrap(&title, TITLE_FONT, Weight::Bold, body_w.max(200));
     let title_lh = text::line_height(TITLE_FONT);
@@ -63,8 +68,13 @@ pub(super) fn assemble(
         .iter()
         .zip(&placed.pos)
         .map(|(n, &(u, v))| {
+            // The step's number leads its label, as in the numbered narrative.
+            let shown = match n.number {
+                Some(number) => format!("{number}. {}", n.label),
+                None => n.label.to_string(),
+            };
             let fitted = text::fit(
-                n.label,
+                &shown,
                 &text_box(n.kind),
                 Weight::Regular,
                 NODE_FONT,
@@ -85,6 +95,8 @@ pub(super) fn assemble(
                 line_height: fitted.line_height,
                 column: n.rank,
                 row: n.row,
+                number: n.number,
+                target: n.target.map(str::to_string),
             }
         })
         .collect();
@@ -121,5 +133,6 @@ pub(super) fn assemble(
         lanes: lane_boxes,
         nodes,
         edges,
+        part: ctx.part.map(|(index, count)| Part { index, count }),
     }
 }

@@ -22,6 +22,7 @@
 //! appending a step leaves every other node where it was.
 
 mod assemble;
+mod parts;
 mod place;
 mod rank;
 mod route;
@@ -35,25 +36,30 @@ use assemble::assemble;
 use rank::ranks;
 use route::best_placement;
 use rows::assign_rows;
+use std::borrow::Cow;
+use std::collections::BTreeMap;
 
-const MARGIN: i32 = 16;
-const TITLE_FONT: i32 = 16;
+const MARGIN: i32 = 12;
+const TITLE_FONT: i32 = 14;
 const TITLE_GAP: i32 = 8;
-/// Width of the lane header column (horizontal maps).
-const HEADER_W: i32 = 152;
-const HEADER_PAD: i32 = 8;
+/// Width of the lane header column (horizontal maps): at least this, wider when a lane
+/// name has a longer word (never broken), at most `HEADER_MAX_W`.
+const HEADER_W: i32 = 108;
+const HEADER_MAX_W: i32 = 176;
+const HEADER_PAD: i32 = 6;
 const LANE_FONT: i32 = 12;
-const NODE_FONT: i32 = 12;
-const FONT_FLOOR: i32 = 8;
-const EDGE_FONT: i32 = 11;
-const EDGE_LABEL_MAX_W: i32 = 120;
+pub(crate) const NODE_FONT: i32 = 12;
+/// Labels never shrink below this: 11 px prints at 7 pt or more on a page-fitted part.
+const FONT_FLOOR: i32 = 11;
+pub(super) const EDGE_FONT: i32 = 11;
+const EDGE_LABEL_MAX_W: i32 = 96;
 /// Distance between parallel segments in one corridor.
 const TRACK: i32 = 8;
-const CHANNEL_PAD: i32 = 12;
-/// Wide enough for four tracks: most channels never grow, which keeps layouts stable.
-const MIN_CHANNEL: i32 = 48;
+const CHANNEL_PAD: i32 = 10;
+/// Wide enough for three tracks: most channels never grow, which keeps layouts stable.
+const MIN_CHANNEL: i32 = 36;
 const GUTTER_PAD: i32 = 6;
-const MIN_GUTTER: i32 = 16;
+const MIN_GUTTER: i32 = 14;
 /// Distance between neighbouring ports on one side of a node.
 const PORT_GAP: i32 = 16;
 const LABEL_GAP: i32 = 4;
@@ -61,14 +67,16 @@ const LABEL_GAP: i32 = 4;
 /// Pixel size (w, h) of each kind's shape; fixed so a longer label never moves a node.
 fn shape_size(kind: NodeKind) -> (i32, i32) {
     match kind {
-        NodeKind::Task | NodeKind::Start | NodeKind::End => (160, 64),
-        NodeKind::Decision => (192, 88),
+        NodeKind::Task => (144, 64),
+        NodeKind::Start | NodeKind::End => (144, 56),
+        NodeKind::Decision => (168, 80),
+        NodeKind::Connector => (44, 32),
     }
 }
 
 fn outline(kind: NodeKind) -> Outline {
     match kind {
-        NodeKind::Task => Outline::Rect,
+        NodeKind::Task | NodeKind::Connector => Outline::Rect,
         NodeKind::Decision => Outline::Diamond,
         NodeKind::Start | NodeKind::End => Outline::Stadium,
     }
@@ -76,7 +84,11 @@ fn outline(kind: NodeKind) -> Outline {
 
 fn text_box(kind: NodeKind) -> TextBox {
     let (w, h) = shape_size(kind);
-    let pad_x = if kind == NodeKind::Decision { 6 } else { 8 };
+    let pad_x = match kind {
+        NodeKind::Decision => 6,
+        NodeKind::Connector => 2,
+        _ => 6,
+    };
     TextBox {
         outline: outline(kind),
         w,
@@ -165,11 +177,16 @@ impl Page {
     }
 }
 
+#[derive(Clone)]
 struct Node<'a> {
-    id: &'a str,
+    id: Cow<'a, str>,
     kind: NodeKind,
     lane: usize,
-    label: &'a str,
+    label: Cow<'a, str>,
+    /// The step's number in the book (as the narrative counts); none for a connector.
+    number: Option<usize>,
+    /// For an off-page connector, the step it stands for.
+    target: Option<&'a str>,
     rank: usize,
     row: usize,
     w: i32,
@@ -178,6 +195,7 @@ struct Node<'a> {
     dv: i32,
 }
 
+#[derive(Clone)]
 struct Edge<'a> {
     from: usize,
     to: usize,
@@ -217,24 +235,41 @@ struct Ctx<'a> {
     lane_names: Vec<&'a str>,
     /// Height a lane needs for its header (horizontal maps).
     header_need: Vec<i32>,
+    /// Width of the lane headers (horizontal maps).
+    header_w: i32,
     frame: Frame,
     columns: usize,
-    /// Size of a column along the flow and of a row across it.
-    col_du: i32,
-    row_dv: i32,
+    /// Size of each column along the flow: its largest shape.
+    col_du: Vec<i32>,
+    /// Size of each (lane, row) across the flow: its largest shape.
+    row_dv: BTreeMap<(usize, usize), i32>,
+    /// Which part of a split map this is: (index from 1, count).
+    part: Option<(usize, usize)>,
 }
 
+impl Ctx<'_> {
+    fn row_size(&self, lane: usize, row: usize) -> i32 {
+        self.row_dv.get(&(lane, row)).copied().unwrap_or(MIN_ROW)
+    }
+}
+
+/// Size across the flow of a row without shapes (an empty lane).
+const MIN_ROW: i32 = 56;
+
+/// Lays out a map: as one picture, or (with a paper) cut into parts that each print at the
+/// book's text size, joined by off-page connectors.
 pub(super) fn layout(
     book: &Book,
     process: &Process,
     map: &CrossMap,
     options: &LayoutOptions,
-) -> Layout {
+) -> Vec<Layout> {
     let frame = Frame {
         vertical: options.orientation == Orientation::Vertical,
     };
     let lanes = lanes_of(book, map);
-    let mut nodes = nodes_of(map, &lanes, frame);
+    let numbers = crate::narrative::step_numbers(map);
+    let mut nodes = nodes_of(map, &lanes, frame, &numbers);
     let mut edges = edges_of(map, frame);
 
     let pairs: Vec<(usize, usize)> = edges.iter().map(|e| (e.from, e.to)).collect();
@@ -246,25 +281,63 @@ pub(super) fn layout(
     for e in edges.iter_mut() {
         e.forward = nodes[e.to].rank > nodes[e.from].rank;
     }
-    let lane_rows = assign_rows(&mut nodes, &edges, lanes.len());
+    match options.page {
+        None => vec![lay_out(
+            process, &lanes, nodes, &edges, frame, options, None,
+        )],
+        Some(paper) => parts::split(process, &lanes, nodes, &edges, frame, options, paper),
+    }
+}
+
+/// Rows, routes, placement and assembly of ranked nodes and their flows.
+fn lay_out(
+    process: &Process,
+    lanes: &[(String, String)],
+    mut nodes: Vec<Node<'_>>,
+    edges: &[Edge<'_>],
+    frame: Frame,
+    options: &LayoutOptions,
+    part: Option<(usize, usize)>,
+) -> Layout {
+    let lane_rows = assign_rows(&mut nodes, edges, lanes.len());
     let grid = Grid::new(&lane_rows);
-    let (col_du, row_dv) = cell_size(frame);
+    let columns = nodes.iter().map(|n| n.rank + 1).max().unwrap_or(0);
+    let (cell_du, _) = cell_size(frame);
+    let mut col_du = vec![0; columns];
+    let mut row_dv = BTreeMap::new();
+    for n in &nodes {
+        col_du[n.rank] = col_du[n.rank].max(n.du);
+        let row = row_dv.entry((n.lane, n.row)).or_insert(0);
+        *row = (*row).max(n.dv);
+    }
+    for du in col_du.iter_mut().filter(|du| **du == 0) {
+        *du = cell_du;
+    }
+    let header_w = lanes
+        .iter()
+        .flat_map(|(_, name)| name.split_whitespace())
+        .map(|word| text::text_width(word, LANE_FONT, Weight::Bold) + 2 * HEADER_PAD + 2)
+        .max()
+        .unwrap_or(0)
+        .clamp(HEADER_W, HEADER_MAX_W);
     let ctx = Ctx {
         nodes: &nodes,
-        edges: &edges,
+        edges,
         grid: &grid,
         lane_names: lanes.iter().map(|(_, name)| name.as_str()).collect(),
         header_need: lanes
             .iter()
-            .map(|(_, name)| header_text(name, HEADER_W).rect.h + 2 * HEADER_PAD)
+            .map(|(_, name)| header_text(name, header_w).rect.h + 2 * HEADER_PAD)
             .collect(),
+        header_w,
         frame,
-        columns: nodes.iter().map(|n| n.rank + 1).max().unwrap_or(0),
+        columns,
         col_du,
         row_dv,
+        part,
     };
     let placed = best_placement(&ctx);
-    assemble(process, &lanes, &ctx, &placed, options)
+    assemble(process, lanes, &ctx, &placed, options)
 }
 
 /// Lanes in declared order, then any lane a step names that the map does not list (only in a
@@ -286,20 +359,28 @@ fn lanes_of(book: &Book, map: &CrossMap) -> Vec<(String, String)> {
         .collect()
 }
 
-fn nodes_of<'a>(map: &'a CrossMap, lanes: &[(String, String)], frame: Frame) -> Vec<Node<'a>> {
+fn nodes_of<'a>(
+    map: &'a CrossMap,
+    lanes: &[(String, String)],
+    frame: Frame,
+    numbers: &[usize],
+) -> Vec<Node<'a>> {
     map.steps()
-        .map(|(_, step)| {
+        .enumerate()
+        .map(|(i, (_, step))| {
             let kind = NodeKind::from(step.kind);
             let (w, h) = shape_size(kind);
             let (du, dv) = frame.extents(w, h);
             Node {
-                id: &step.id,
+                id: Cow::Borrowed(step.id.as_str()),
                 kind,
                 lane: lanes
                     .iter()
                     .position(|(id, _)| *id == step.lane)
                     .unwrap_or(0),
-                label: &step.label,
+                label: Cow::Borrowed(step.label.as_str()),
+                number: numbers.get(i).copied(),
+                target: None,
                 rank: 0,
                 row: 0,
                 w,
@@ -452,7 +533,15 @@ proses P1: Uji
     fn layout_of(text: &str, orientation: Orientation) -> Layout {
         let book = compile(text);
         let process = book.process("P1").unwrap();
-        lintas_fungsi_with(&book, process, &LayoutOptions { orientation }).unwrap()
+        lintas_fungsi_with(
+            &book,
+            process,
+            &LayoutOptions {
+                orientation,
+                page: None,
+            },
+        )
+        .unwrap()
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use super::{
     header_text, outline, Corridor, Ctx, Frame, Grid, Node, RealSide, Route, Side, CHANNEL_PAD,
-    GUTTER_PAD, HEADER_PAD, HEADER_W, LABEL_GAP, MIN_CHANNEL, MIN_GUTTER, PORT_GAP, TRACK,
+    GUTTER_PAD, HEADER_PAD, LABEL_GAP, MIN_CHANNEL, MIN_GUTTER, PORT_GAP, TRACK,
 };
 use crate::layout::geometry::{isqrt_ceil, Point};
 use crate::layout::order;
@@ -72,7 +72,7 @@ pub(super) fn place(ctx: &Ctx, routes: &[Route]) -> Placed {
     let node_v: Vec<i32> = ctx
         .nodes
         .iter()
-        .map(|n| rows.row_v[&(n.lane, n.row)] + (ctx.row_dv - n.dv) / 2)
+        .map(|n| rows.row_v[&(n.lane, n.row)] + (ctx.row_size(n.lane, n.row) - n.dv) / 2)
         .collect();
     separate_facing_ports(ctx, routes, &mut ports, &node_v);
     let mut gutter_of: Vec<Option<usize>> = vec![None; routes.len()];
@@ -92,7 +92,7 @@ pub(super) fn place(ctx: &Ctx, routes: &[Route]) -> Placed {
         .nodes
         .iter()
         .zip(&node_v)
-        .map(|(n, &v)| (cols.col_u[n.rank] + (ctx.col_du - n.du) / 2, v))
+        .map(|(n, &v)| (cols.col_u[n.rank] + (ctx.col_du[n.rank] - n.du) / 2, v))
         .collect();
 
     let mut legs_of: Vec<Vec<i32>> = vec![Vec::new(); routes.len()];
@@ -536,6 +536,9 @@ fn channel_cost(a: &ChannelSeg, b: &ChannelSeg) -> i64 {
     cost
 }
 
+/// Least size of a gutter at a lane's border that carries runs.
+const MIN_BORDER_GUTTER: i32 = 24;
+
 /// Positions across the flow: lanes, their gutters and rows.
 struct Rows {
     lane_v: Vec<(i32, i32)>,
@@ -579,18 +582,30 @@ fn place_rows(ctx: &Ctx, routes: &[Route], segs: &[GutterSeg]) -> Rows {
             }
         }
     }
+    // A gutter along a lane's border that carries runs keeps them clear of the border line,
+    // so a rework flow never reads as part of the lane's frame.
+    let mut at_border = vec![false; grid.gutters];
+    for (l, &rows) in grid.lane_rows.iter().enumerate() {
+        at_border[grid.flat(l, 0)] = true;
+        at_border[grid.flat(l, rows)] = true;
+    }
     let mut sizes: Vec<i32> = (0..grid.gutters)
         .map(|g| {
             let runs = (tracks[g].max(1) as i32 - 1) * TRACK;
-            (2 * GUTTER_PAD + runs + bands[g].0 + bands[g].1).max(MIN_GUTTER)
+            let floor = if at_border[g] && tracks[g] > 0 {
+                MIN_BORDER_GUTTER
+            } else {
+                MIN_GUTTER
+            };
+            (2 * GUTTER_PAD + runs + bands[g].0 + bands[g].1).max(floor)
         })
         .collect();
     // A lane is at least as tall as its header's wrapped name (horizontal maps).
     if !ctx.frame.vertical {
         for (l, &rows) in grid.lane_rows.iter().enumerate() {
             let first = grid.flat(l, 0);
-            let height =
-                (first..=first + rows).map(|g| sizes[g]).sum::<i32>() + rows as i32 * ctx.row_dv;
+            let height = (first..=first + rows).map(|g| sizes[g]).sum::<i32>()
+                + (0..rows).map(|r| ctx.row_size(l, r)).sum::<i32>();
             let need = ctx.header_need[l];
             if need > height {
                 let extra = need - height;
@@ -611,7 +626,7 @@ fn place_rows(ctx: &Ctx, routes: &[Route], segs: &[GutterSeg]) -> Rows {
             v += sizes[flat];
             if g < rows {
                 row_v.insert((l, g), v);
-                v += ctx.row_dv;
+                v += ctx.row_size(l, g);
             }
         }
         lane_v.push((top, v - top));
@@ -695,7 +710,7 @@ fn channel_segments(
 /// in vertical ones.
 fn header_extent(ctx: &Ctx, rows: &Rows) -> i32 {
     if !ctx.frame.vertical {
-        return HEADER_W;
+        return ctx.header_w;
     }
     ctx.lane_names
         .iter()
@@ -750,7 +765,7 @@ fn place_columns(ctx: &Ctx, routes: &[Route], segs: &[ChannelSeg], header_u: i32
         u += size;
         if k < columns {
             col_u.push(u);
-            u += ctx.col_du;
+            u += ctx.col_du[k];
         }
     }
     Cols {
