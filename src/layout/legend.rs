@@ -10,13 +10,15 @@ pub const ENTRIES: [(&str, Option<NodeKind>, bool); 7] = [
     ("Tugas", Some(NodeKind::Task), false),
     ("Keputusan", Some(NodeKind::Decision), false),
     ("Selesai", Some(NodeKind::End), false),
-    ("Penghubung antarhalaman", Some(NodeKind::Connector), false),
+    ("Penghubung halaman", Some(NodeKind::Connector), false),
     ("Alur", None, false),
-    ("Alur kembali (perbaikan)", None, true),
+    ("Alur kembali", None, true),
 ];
 pub const FONT: i32 = 11;
 /// Height the legend adds under the map, its bottom margin included.
 pub const HEIGHT: i32 = 40;
+/// Height of the legend's frame.
+pub const FRAME_H: i32 = HEIGHT - 12;
 pub const SWATCH_W: i32 = 36;
 pub const SWATCH_H: i32 = 18;
 

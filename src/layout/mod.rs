@@ -102,6 +102,8 @@ pub struct Layout {
     pub edges: Vec<EdgePath>,
     /// Which part of a split map this is, counted from 1, and how many there are.
     pub part: Option<Part>,
+    /// Top-left corner of the legend when it sits beside the title; `None`: under the map.
+    pub legend_at: Option<Point>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

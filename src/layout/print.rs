@@ -44,12 +44,6 @@ pub const TARGET_MEDIAN_PT: f64 = 8.0;
 pub const TARGET_MIN_PT: f64 = 7.0;
 const PT_PER_MM: f64 = 72.0 / 25.4;
 
-/// Which way a figure's page is turned: landscape for maps whose lanes run across, portrait
-/// for maps whose lanes are columns.
-pub fn page_turn(orientation: Orientation) -> Orientation {
-    orientation
-}
-
 /// The box (width, height) in millimetres that a figure's SVG may fill on a page of `paper`:
 /// landscape for horizontal maps, portrait for vertical ones.
 pub fn figure_box_mm(paper: Paper, orientation: Orientation) -> (f64, f64) {
@@ -71,12 +65,16 @@ pub fn printed_scale(width: i32, height: i32, paper: Paper, orientation: Orienta
     (box_w / w).min(box_h / h) * PT_PER_MM
 }
 
-/// The size of the SVG the renderer writes for `layout` (the legend below the map).
+/// The size of the SVG the renderer writes for `layout`, its legend included (beside the
+/// title, or below the map).
 pub fn svg_size(layout: &Layout) -> (i32, i32) {
-    (
-        layout.width.max(legend::width() + 32),
-        layout.height + legend::HEIGHT,
-    )
+    match layout.legend_at {
+        Some(_) => (layout.width, layout.height),
+        None => (
+            layout.width.max(legend::width() + 32),
+            layout.height + legend::HEIGHT,
+        ),
+    }
 }
 
 /// The printed scale of a laid-out map on `paper`, on the page turned for its orientation.
@@ -104,13 +102,19 @@ pub fn text_sizes(layout: &Layout) -> Vec<i32> {
     sizes
 }
 
-/// (median, smallest) printed size in points of a map's text on `paper`.
-pub fn printed_text(layout: &Layout, paper: Paper) -> (f64, f64) {
-    let scale = map_scale(layout, paper);
+/// (median, smallest) font size in pixels of a map's text.
+pub fn text_px(layout: &Layout) -> (i32, i32) {
     let mut sizes = text_sizes(layout);
     sizes.sort_unstable();
     let median = sizes.get(sizes.len() / 2).copied().unwrap_or(0);
     let smallest = sizes.first().copied().unwrap_or(0);
+    (median, smallest)
+}
+
+/// (median, smallest) printed size in points of a map's text on `paper`.
+pub fn printed_text(layout: &Layout, paper: Paper) -> (f64, f64) {
+    let scale = map_scale(layout, paper);
+    let (median, smallest) = text_px(layout);
     (f64::from(median) * scale, f64::from(smallest) * scale)
 }
 

@@ -97,7 +97,8 @@ pub fn svg(layout: &Layout, options: &SvgOptions) -> String {
     }
     s.push_str("</g>\n");
     if options.legend {
-        legend(&mut s, layout.height, &arrow);
+        let at = layout.legend_at.unwrap_or(Point::new(12, layout.height));
+        legend(&mut s, at, &arrow);
     }
     s.push_str("</svg>\n");
     s
@@ -337,16 +338,16 @@ fn edge_group(
     s.push_str("</g>\n");
 }
 
-fn legend(s: &mut String, top: i32, arrow: &str) {
-    let y = top;
+fn legend(s: &mut String, at: Point, arrow: &str) {
+    let y = at.y;
     let _ = writeln!(s, r#"<g class="legend"><title>Legenda</title>"#);
     let _ = writeln!(
         s,
         r#"<rect class="frame" {}/>"#,
-        rect_attrs(Rect::new(12, y, legend::width(), legend::HEIGHT - 12))
+        rect_attrs(Rect::new(at.x, y, legend::width(), legend::FRAME_H))
     );
-    let mut x = 20;
-    let mid = y + (legend::HEIGHT - 12) / 2;
+    let mut x = at.x + 8;
+    let mid = y + legend::FRAME_H / 2;
     for (label, kind, rework) in legend::ENTRIES {
         let swatch = Rect::new(
             x,

@@ -9,6 +9,7 @@ mod import;
 mod maps;
 mod outputs;
 mod parsing;
+mod print;
 mod render;
 mod review;
 mod robustness;

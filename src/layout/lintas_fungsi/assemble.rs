@@ -5,7 +5,8 @@ use super::{
     header_text, text_box, Ctx, Page, EDGE_FONT, FONT_FLOOR, MARGIN, NODE_FONT, TITLE_FONT,
     TITLE_GAP,
 };
-use crate::layout::geometry::Rect;
+use crate::layout::geometry::{Point, Rect};
+use crate::layout::legend;
 use crate::layout::text::{self, Weight};
 use crate::layout::{
     EdgePath, LaneBox, Layout, LayoutKind, LayoutOptions, NodeBox, Part, TextBlock,
@@ -27,11 +28,20 @@ pub(super) fn assemble(
         None => format!("{code} {}", process.name),
     };
     let (body_w, body_h) = frame.extents(placed.total_u, placed.total_v);
+    // The legend sits beside the title when both fit on one line, saving a band of height.
+    let legend_w = legend::width();
+    let beside = text::text_width(&title, TITLE_FONT, Weight::Bold) + 24 + legend_w <= body_w;
     let title_lines = text::wrap(&title, TITLE_FONT, Weight::Bold, body_w.max(200));
     let title_lh = text::line_height(TITLE_FONT);
     let title_h = title_lines.len() as i32 * title_lh;
+    let band_h = if beside {
+        title_h.max(legend::FRAME_H)
+    } else {
+        title_h
+    };
+    let legend_at = beside.then(|| Point::new(MARGIN + body_w - legend_w, MARGIN));
     let title_block = TextBlock {
-        rect: Rect::new(MARGIN, MARGIN, body_w, title_h),
+        rect: Rect::new(MARGIN, MARGIN + (band_h - title_h) / 2, body_w, title_h),
         lines: title_lines,
         font_size: TITLE_FONT,
         line_height: title_lh,
@@ -40,7 +50,7 @@ pub(super) fn assemble(
     let page = Page {
         frame,
         x0: MARGIN,
-        y0: MARGIN + title_h + TITLE_GAP,
+        y0: MARGIN + band_h + TITLE_GAP,
     };
 
     let lane_boxes = lanes
@@ -134,5 +144,6 @@ pub(super) fn assemble(
         nodes,
         edges,
         part: ctx.part.map(|(index, count)| Part { index, count }),
+        legend_at,
     }
 }

@@ -31,9 +31,16 @@ pub(super) fn split(
     options: &LayoutOptions,
     paper: Paper,
 ) -> Vec<Layout> {
-    let (max_w, max_h) = print::max_svg_px(paper, options.orientation, NODE_FONT, EDGE_FONT);
-    let limit = if frame.vertical { max_h } else { max_w };
     let whole = lay_out(process, lanes, nodes.clone(), edges, frame, options, None);
+    // The sizes the map's text actually has (long labels are set at the floor size).
+    let (median_px, smallest_px) = print::text_px(&whole);
+    let (max_w, max_h) = print::max_svg_px(
+        paper,
+        options.orientation,
+        median_px.clamp(1, NODE_FONT),
+        smallest_px.clamp(1, EDGE_FONT),
+    );
+    let limit = if frame.vertical { max_h } else { max_w };
     let columns = nodes.iter().map(|n| n.rank + 1).max().unwrap_or(0);
     if along(&whole, frame) <= limit || columns < 2 {
         return vec![whole];
