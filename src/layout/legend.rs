@@ -19,14 +19,14 @@ pub const FONT: i32 = 11;
 pub const HEIGHT: i32 = 40;
 /// Height of the legend's frame.
 pub const FRAME_H: i32 = HEIGHT - 12;
-pub const SWATCH_W: i32 = 36;
+pub const SWATCH_W: i32 = 28;
 pub const SWATCH_H: i32 = 18;
 
 /// Width of the legend's frame.
 pub fn width() -> i32 {
     ENTRIES
         .iter()
-        .map(|(label, _, _)| SWATCH_W + 6 + text::text_width(label, FONT, Weight::Regular) + 14)
+        .map(|(label, _, _)| SWATCH_W + 5 + text::text_width(label, FONT, Weight::Regular) + 10)
         .sum::<i32>()
         + 16
 }

@@ -375,7 +375,7 @@ fn legend(s: &mut String, at: Point, arrow: &str) {
             }
         }
         let lh = text::line_height(legend::FONT);
-        let label_x = x + legend::SWATCH_W + 6;
+        let label_x = x + legend::SWATCH_W + 5;
         lines(
             s,
             &[label.to_string()],
@@ -386,7 +386,7 @@ fn legend(s: &mut String, at: Point, arrow: &str) {
             "start",
             "",
         );
-        x = label_x + text::text_width(label, legend::FONT, Weight::Regular) + 14;
+        x = label_x + text::text_width(label, legend::FONT, Weight::Regular) + 10;
     }
     s.push_str("</g>\n");
 }

@@ -28,10 +28,14 @@ pub(super) fn assemble(
         None => format!("{code} {}", process.name),
     };
     let (body_w, body_h) = frame.extents(placed.total_u, placed.total_v);
-    // The legend sits beside the title when both fit on one line, saving a band of height.
+    // On paper the legend sits beside the title (wrapped to the room left) when there is room,
+    // saving a band of height. On screen it stays under the map, so a map growing wider
+    // moves no step.
     let legend_w = legend::width();
-    let beside = text::text_width(&title, TITLE_FONT, Weight::Bold) + 24 + legend_w <= body_w;
-    let title_lines = text::wrap(&title, TITLE_FONT, Weight::Bold, body_w.max(200));
+    let room = body_w - legend_w - 24;
+    let beside = ctx.compact && room >= 240;
+    let title_w = if beside { room } else { body_w.max(200) };
+    let title_lines = text::wrap(&title, TITLE_FONT, Weight::Bold, title_w);
     let title_lh = text::line_height(TITLE_FONT);
     let title_h = title_lines.len() as i32 * title_lh;
     let band_h = if beside {
@@ -41,7 +45,7 @@ pub(super) fn assemble(
     };
     let legend_at = beside.then(|| Point::new(MARGIN + body_w - legend_w, MARGIN));
     let title_block = TextBlock {
-        rect: Rect::new(MARGIN, MARGIN + (band_h - title_h) / 2, body_w, title_h),
+        rect: Rect::new(MARGIN, MARGIN + (band_h - title_h) / 2, title_w, title_h),
         lines: title_lines,
         font_size: TITLE_FONT,
         line_height: title_lh,

@@ -239,22 +239,30 @@ struct Ctx<'a> {
     header_w: i32,
     frame: Frame,
     columns: usize,
-    /// Size of each column along the flow: its largest shape.
+    /// Size of each column along the flow.
     col_du: Vec<i32>,
-    /// Size of each (lane, row) across the flow: its largest shape.
+    /// Size of each (lane, row) across the flow.
     row_dv: BTreeMap<(usize, usize), i32>,
     /// Which part of a split map this is: (index from 1, count).
     part: Option<(usize, usize)>,
+    /// Size of a row without shapes: as tall as any in a whole map (so a step added to an
+    /// empty lane moves nothing), compact in a part of a split map.
+    empty_row: i32,
+    /// Laid out for paper: compact rows and columns, the legend beside the title.
+    compact: bool,
 }
 
 impl Ctx<'_> {
     fn row_size(&self, lane: usize, row: usize) -> i32 {
-        self.row_dv.get(&(lane, row)).copied().unwrap_or(MIN_ROW)
+        self.row_dv
+            .get(&(lane, row))
+            .copied()
+            .unwrap_or(self.empty_row)
     }
 }
 
-/// Size across the flow of a row without shapes (an empty lane).
-const MIN_ROW: i32 = 56;
+/// Size across the flow of a row without shapes (an empty lane) in a map laid out for paper.
+const MIN_ROW: i32 = 24;
 
 /// Lays out a map: as one picture, or (with a paper) cut into parts that each print at the
 /// book's text size, joined by off-page connectors.
@@ -283,13 +291,15 @@ pub(super) fn layout(
     }
     match options.page {
         None => vec![lay_out(
-            process, &lanes, nodes, &edges, frame, options, None,
+            process, &lanes, nodes, &edges, frame, options, None, false,
         )],
         Some(paper) => parts::split(process, &lanes, nodes, &edges, frame, options, paper),
     }
 }
 
-/// Rows, routes, placement and assembly of ranked nodes and their flows.
+/// Rows, routes, placement and assembly of ranked nodes and their flows; `compact` for paper
+/// (see below).
+#[allow(clippy::too_many_arguments)]
 fn lay_out(
     process: &Process,
     lanes: &[(String, String)],
@@ -298,17 +308,22 @@ fn lay_out(
     frame: Frame,
     options: &LayoutOptions,
     part: Option<(usize, usize)>,
+    compact: bool,
 ) -> Layout {
     let lane_rows = assign_rows(&mut nodes, edges, lanes.len());
     let grid = Grid::new(&lane_rows);
     let columns = nodes.iter().map(|n| n.rank + 1).max().unwrap_or(0);
-    let (cell_du, _) = cell_size(frame);
+    // In a whole map every column and row takes the size of the largest shape a step can
+    // have, so a label edit or an appended step never moves another step. The parts of a
+    // split map are made for paper: each column and row as large as its largest shape.
+    let (cell_du, cell_dv) = cell_size(frame);
     let mut col_du = vec![0; columns];
     let mut row_dv = BTreeMap::new();
     for n in &nodes {
-        col_du[n.rank] = col_du[n.rank].max(n.du);
+        let uniform = !compact && n.kind != NodeKind::Connector;
+        col_du[n.rank] = col_du[n.rank].max(if uniform { cell_du } else { n.du });
         let row = row_dv.entry((n.lane, n.row)).or_insert(0);
-        *row = (*row).max(n.dv);
+        *row = (*row).max(if uniform { cell_dv } else { n.dv });
     }
     for du in col_du.iter_mut().filter(|du| **du == 0) {
         *du = cell_du;
@@ -335,6 +350,8 @@ fn lay_out(
         col_du,
         row_dv,
         part,
+        empty_row: if compact { MIN_ROW } else { cell_dv },
+        compact,
     };
     let placed = best_placement(&ctx);
     assemble(process, lanes, &ctx, &placed, options)

@@ -31,7 +31,16 @@ pub(super) fn split(
     options: &LayoutOptions,
     paper: Paper,
 ) -> Vec<Layout> {
-    let whole = lay_out(process, lanes, nodes.clone(), edges, frame, options, None);
+    let whole = lay_out(
+        process,
+        lanes,
+        nodes.clone(),
+        edges,
+        frame,
+        options,
+        None,
+        true,
+    );
     // The sizes the map's text actually has (long labels are set at the floor size).
     let (median_px, smallest_px) = print::text_px(&whole);
     let (max_w, max_h) = print::max_svg_px(
@@ -71,7 +80,8 @@ pub(super) fn split(
             &part_edges,
             frame,
             options,
-            None,
+            Some((1, 1)),
+            true,
         )
     };
     let mut cuts: Vec<(usize, usize)> = Vec::new();
@@ -103,6 +113,7 @@ pub(super) fn split(
                 frame,
                 options,
                 Some((i + 1, count)),
+                true,
             )
         })
         .collect()
