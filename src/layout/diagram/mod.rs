@@ -163,14 +163,22 @@ fn column(
     ));
     let mut at = y + 24 + 8;
     for (i, item) in items.iter().enumerate() {
+        // A long name makes its box taller (wrapped at the full size), never its text smaller.
+        let h = wrapped_height(item, w, FONT).max(box_h);
         shapes.push(shape(
             &format!("{id}-{i}"),
             ShapeClass::Party,
-            Rect::new(x, at, w, box_h),
+            Rect::new(x, at, w, h),
             item,
             false,
         ));
-        at += box_h + 8;
+        at += h + 8;
     }
     at
+}
+
+/// Height a box `w` wide needs for `label` wrapped at `size`, padding included.
+fn wrapped_height(label: &str, w: i32, size: i32) -> i32 {
+    let lines = text::wrap(label, size, Weight::Regular, w - 2 * 6 - 2).len() as i32;
+    lines * text::line_height(size) + 2 * 4 + 2
 }

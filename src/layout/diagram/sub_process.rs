@@ -1,10 +1,14 @@
 //! Peta Subproses: a parent's sub-processes in order.
 
 use super::{
-    column, names, shape, title_shape, Connector, Diagram, DiagramKind, LinkKey, ShapeClass, MARGIN,
+    column, names, shape, title_shape, wrapped_height, Connector, Diagram, DiagramKind, LinkKey,
+    ShapeClass, FONT, MARGIN,
 };
 use crate::layout::{Point, Rect};
 use crate::model::{Book, Process};
+
+/// Sub-process boxes in one row; more wrap to the next.
+const PER_ROW: usize = 3;
 
 /// Peta Subproses: a parent's sub-processes in code order, with the parent's SIPOC frame and
 /// each child's outputs under it.
@@ -14,7 +18,19 @@ pub fn sub_process(book: &Book, parent: &Process) -> Diagram {
         .iter()
         .filter_map(|c| book.process(c))
         .collect();
-    let (side_w, box_w, box_h, note_h) = (160, 170, 64, 70);
+    let (side_w, box_w, box_h) = (160, 170, 64);
+    // Outputs under each box, wrapped at the full size: the tallest sets the rows' pitch.
+    let note = |child: &Process| {
+        let outputs: Vec<String> = child.sipoc.output.iter().map(|o| o.text.clone()).collect();
+        (!outputs.is_empty()).then(|| format!("Keluaran: {}", outputs.join("; ")))
+    };
+    let note_h = children
+        .iter()
+        .filter_map(|c| note(c))
+        .map(|n| wrapped_height(&n, box_w, FONT))
+        .max()
+        .unwrap_or(0)
+        .max(40);
     let title = format!("{} {}", parent.code_text(), parent.name);
     let mut shapes = vec![title_shape(&title)];
     let top = MARGIN + 36;
@@ -31,9 +47,16 @@ pub fn sub_process(book: &Book, parent: &Process) -> Diagram {
     );
     let start_x = MARGIN + side_w + 40;
     let mut connectors = Vec::new();
-    let row_y = top + 32;
+    let first_row_y = top + 32;
+    // At most PER_ROW boxes a row, so a parent with many sub-processes wraps into rows
+    // instead of growing too wide to print legibly; the flow turns down to the next row.
+    let row_pitch = box_h + 8 + note_h + 32;
+    let place = |i: usize| {
+        let (row, col) = ((i / PER_ROW) as i32, (i % PER_ROW) as i32);
+        (start_x + col * (box_w + 40), first_row_y + row * row_pitch)
+    };
     for (i, child) in children.iter().enumerate() {
-        let x = start_x + i as i32 * (box_w + 40);
+        let (x, row_y) = place(i);
         let code = child.code_text();
         let rect = Rect::new(x, row_y, box_w, box_h);
         let mut s = shape(
@@ -45,29 +68,43 @@ pub fn sub_process(book: &Book, parent: &Process) -> Diagram {
         );
         s.link = Some(LinkKey::Process(code.clone()));
         shapes.push(s);
-        let outputs: Vec<String> = child.sipoc.output.iter().map(|o| o.text.clone()).collect();
-        if !outputs.is_empty() {
+        if let Some(text) = note(child) {
             shapes.push(shape(
                 &format!("{code}-keluaran"),
                 ShapeClass::Note,
                 Rect::new(x, row_y + box_h + 8, box_w, note_h),
-                &format!("Keluaran: {}", outputs.join("; ")),
+                &text,
                 false,
             ));
         }
         if i > 0 {
             let prev = children[i - 1].code_text();
+            let (px, py) = place(i - 1);
+            let points = if py == row_y {
+                vec![
+                    Point::new(x - 40 + 4, row_y + box_h / 2),
+                    Point::new(x - 4, row_y + box_h / 2),
+                ]
+            } else {
+                // Down from the end of the row, back along the gap, down into the next row.
+                let turn_y = row_y - 16;
+                vec![
+                    Point::new(px + box_w / 2, py + box_h + 8 + note_h + 4),
+                    Point::new(px + box_w / 2, turn_y),
+                    Point::new(x + box_w / 2, turn_y),
+                    Point::new(x + box_w / 2, row_y - 4),
+                ]
+            };
             connectors.push(Connector {
                 from: prev,
                 to: code.clone(),
-                points: vec![
-                    Point::new(x - 40 + 4, row_y + box_h / 2),
-                    Point::new(x - 4, row_y + box_h / 2),
-                ],
+                points,
             });
         }
     }
-    let chain_w = (children.len().max(1) as i32) * (box_w + 40) - 40;
+    let per_row = children.len().clamp(1, PER_ROW) as i32;
+    let chain_w = per_row * (box_w + 40) - 40;
+    let last_row_y = place(children.len().saturating_sub(1)).1;
     let right_x = start_x + chain_w + 40;
     let right_bottom = column(
         &mut shapes,
@@ -85,17 +122,18 @@ pub fn sub_process(book: &Book, parent: &Process) -> Diagram {
                 from: "pemasok".into(),
                 to: first.code_text(),
                 points: vec![
-                    Point::new(MARGIN + side_w + 4, row_y + box_h / 2),
-                    Point::new(start_x - 4, row_y + box_h / 2),
+                    Point::new(MARGIN + side_w + 4, first_row_y + box_h / 2),
+                    Point::new(start_x - 4, first_row_y + box_h / 2),
                 ],
             },
         );
+        let (last_x, _) = place(children.len() - 1);
         connectors.push(Connector {
             from: last.code_text(),
             to: "pelanggan".into(),
             points: vec![
-                Point::new(start_x + chain_w + 4, row_y + box_h / 2),
-                Point::new(right_x - 4, row_y + box_h / 2),
+                Point::new(last_x + box_w + 4, last_row_y + box_h / 2),
+                Point::new(right_x - 4, last_row_y + box_h / 2),
             ],
         });
     }
@@ -103,7 +141,7 @@ pub fn sub_process(book: &Book, parent: &Process) -> Diagram {
         kind: DiagramKind::SubProcess,
         title,
         width: right_x + side_w + MARGIN,
-        height: (row_y + box_h + 8 + note_h)
+        height: (last_row_y + box_h + 8 + note_h)
             .max(left_bottom)
             .max(right_bottom)
             + MARGIN,
