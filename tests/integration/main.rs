@@ -3,9 +3,11 @@
 mod architecture;
 mod book;
 mod cli;
+mod editor;
 mod errors;
 mod export;
 mod import;
+mod lsp;
 mod maps;
 mod outputs;
 mod parsing;
@@ -15,3 +17,4 @@ mod review;
 mod robustness;
 mod rules;
 mod support;
+mod vscode;
