@@ -202,11 +202,13 @@ pub fn run(path: &Path, out: &Path, port: Option<u16>, lang: Option<Lang>) -> Re
                 ..Outcome::default()
             },
         };
-        report(&outcome);
+        // The state first, then the line: whoever reads the line (a person, a test) and asks
+        // the server right away must find this build's status, not the last one's.
         state
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .record(&outcome);
+        report(&outcome);
     };
 
     build(&state);
