@@ -411,6 +411,16 @@ fn fmt(path: &Path, check: bool, stdout: bool, lang: Option<Lang>) -> Result<Sta
 
 fn build(path: &Path, out: &Path, pdf: bool, lang: Option<Lang>) -> Result<Status> {
     let projects = crate::project::discover(path)?;
+    // The folders `out` must stay clear of: each project's root (a folder of books is
+    // covered, as it holds them).
+    let roots: Vec<PathBuf> = projects
+        .iter()
+        .map(|p| match p.is_file() {
+            true => p.parent().map(Path::to_path_buf).unwrap_or_default(),
+            false => p.clone(),
+        })
+        .collect();
+    crate::output::prepare_out_dir(out, &roots)?;
     if projects.len() > 1 {
         return build_workspace(path, &projects, out, lang);
     }
@@ -672,19 +682,19 @@ fn import(file: &Path, out: &Path, force: bool) -> Result<Status> {
 
     let mut targets: Vec<(PathBuf, String)> = sources
         .into_iter()
-        .map(|(name, text)| (out.join(name), text))
+        .map(|(name, text)| (PathBuf::from(name), text))
         .collect();
-    let settings = out.join(SETTINGS_FILE);
-    if !settings.exists() {
+    if !out.join(SETTINGS_FILE).exists() {
         targets.push((
-            settings,
+            PathBuf::from(SETTINGS_FILE),
             "# Pengaturan proyek peta (lihat README, bagian peta.yaml).\nlang: id\n".to_string(),
         ));
     }
     let existing: Vec<String> = targets
         .iter()
-        .filter(|(path, _)| path.exists())
-        .map(|(path, _)| path.display().to_string())
+        .map(|(name, _)| out.join(name))
+        .filter(|path| path.exists())
+        .map(|path| path.display().to_string())
         .collect();
     if !existing.is_empty() && !force {
         anyhow::bail!(
@@ -692,9 +702,8 @@ fn import(file: &Path, out: &Path, force: bool) -> Result<Status> {
             existing.join(", ")
         );
     }
-    for (path, text) in &targets {
-        write_atomic(path, text.as_bytes())?;
-    }
+    crate::output::write_all_or_nothing(out, &targets)
+        .context("nothing was imported (the folder is as it was)")?;
     eprintln!("peta: wrote {} files into {}", targets.len(), out.display());
     Ok(Status::Clean)
 }

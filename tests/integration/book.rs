@@ -217,6 +217,7 @@ fn a_failed_build_leaves_the_previous_output() {
     let out = dir.path().join("out");
     std::fs::create_dir(&out).unwrap();
     std::fs::write(out.join("index.html"), "versi lama").unwrap();
+    std::fs::write(out.join(peta::output::STAMP), "").unwrap();
     let project = dir.path().join("proyek");
     std::fs::create_dir(&project).unwrap();
     std::fs::write(

@@ -12,4 +12,5 @@ mod render;
 mod review;
 mod robustness;
 mod rules;
+mod safety;
 mod support;

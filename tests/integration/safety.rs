@@ -1,0 +1,257 @@
+//! What `peta build` may delete, what a kill leaves behind, and `peta import` all-or-nothing.
+
+use crate::support::*;
+use std::path::{Path, PathBuf};
+
+/// A copy of the fixture project in a fresh folder: (temp dir, project folder inside it).
+fn project_copy() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("proyek");
+    std::fs::create_dir(&project).unwrap();
+    for entry in std::fs::read_dir(fixtures().join("project")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), project.join(entry.file_name())).unwrap();
+    }
+    (dir, project)
+}
+
+/// Every file under `dir`, relative, sorted: what must survive a refused build.
+fn listing(dir: &Path) -> Vec<PathBuf> {
+    let mut all: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .map(|e| e.path().strip_prefix(dir).unwrap().to_path_buf())
+        .collect();
+    all.sort();
+    all
+}
+
+fn build(args: &[&str], dir: &Path) -> Run {
+    let mut all = vec!["build"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["--lang", "en"]);
+    peta(&all, dir)
+}
+
+#[test]
+fn build_refuses_an_out_folder_that_is_or_holds_the_project() {
+    let (dir, project) = project_copy();
+    std::fs::write(dir.path().join("sibling.txt"), "work of someone else").unwrap();
+    let before = listing(dir.path());
+    for (out, why) in [
+        ("proyek", "project folder itself"),
+        (".", "holds the project"),
+        ("proyek/bab", "inside the project"),
+    ] {
+        let run = build(&["proyek", "--out", out], dir.path());
+        assert_eq!(run.status, 2, "--out {out}: {}", run.stderr);
+        assert!(run.stderr.contains(why), "--out {out}: {}", run.stderr);
+        assert_eq!(listing(dir.path()), before, "--out {out} deleted files");
+    }
+    // The same from inside the project, and with a path that only resolves to it.
+    let run = build(&[".", "--out", "."], &project);
+    assert_eq!(run.status, 2, "{}", run.stderr);
+    let run = build(&[".", "--out", "../proyek"], &project);
+    assert_eq!(run.status, 2, "{}", run.stderr);
+    let run = build(&[".", "--out", ".."], &project);
+    assert_eq!(run.status, 2, "{}", run.stderr);
+    assert_eq!(listing(dir.path()), before);
+    // `out/` at the project's root is peta's own (the sources never live there).
+    let run = build(&["."], &project);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(project.join("out/index.html").is_file());
+}
+
+#[test]
+fn build_refuses_a_folder_it_did_not_write() {
+    let (dir, _) = project_copy();
+    // A non-empty folder without the stamp: somebody's work.
+    let theirs = dir.path().join("laporan");
+    std::fs::create_dir(&theirs).unwrap();
+    std::fs::write(theirs.join("catatan.txt"), "jangan dihapus").unwrap();
+    let run = build(&["proyek", "--out", "laporan"], dir.path());
+    assert_eq!(run.status, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("was not written by peta"), "{}", run.stderr);
+    assert!(run.stderr.contains("--out"), "{}", run.stderr);
+    assert!(theirs.join("catatan.txt").is_file());
+    // A file where the folder should be.
+    std::fs::write(dir.path().join("berkas"), "data").unwrap();
+    let run = build(&["proyek", "--out", "berkas"], dir.path());
+    assert_eq!(run.status, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("not a folder"), "{}", run.stderr);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("berkas")).unwrap(),
+        "data"
+    );
+    // A symbolic link, even to a folder peta wrote.
+    let run = build(&["proyek", "--out", "buku"], dir.path());
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    std::os::unix::fs::symlink("buku", dir.path().join("tautan")).unwrap();
+    let run = build(&["proyek", "--out", "tautan"], dir.path());
+    assert_eq!(run.status, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("symbolic link"), "{}", run.stderr);
+    assert!(dir.path().join("buku/index.html").is_file());
+    std::os::unix::fs::symlink(&theirs, dir.path().join("tautan2")).unwrap();
+    let run = build(&["proyek", "--out", "tautan2"], dir.path());
+    assert_eq!(run.status, 2, "{}", run.stderr);
+    assert!(theirs.join("catatan.txt").is_file());
+}
+
+#[test]
+fn build_replaces_a_folder_it_wrote_and_an_empty_one() {
+    let (dir, _) = project_copy();
+    std::fs::create_dir(dir.path().join("kosong")).unwrap();
+    let run = build(&["proyek", "--out", "kosong"], dir.path());
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let stamp = dir.path().join("kosong").join(peta::output::STAMP);
+    assert!(stamp.is_file(), "the build leaves its stamp");
+    // Its own output is replaced whole: a stray file disappears.
+    std::fs::write(dir.path().join("kosong/sisa.html"), "lama").unwrap();
+    let run = build(&["proyek", "--out", "kosong"], dir.path());
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(!dir.path().join("kosong/sisa.html").exists());
+    assert!(stamp.is_file());
+    // Nothing else is left beside it.
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        names.iter().all(|n| !n.contains("peta-new") && !n.contains("peta-old")),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn the_committed_book_carries_the_stamp() {
+    assert!(
+        repo().join("out").join(peta::output::STAMP).is_file(),
+        "out/ must hold the stamp so that `peta build maps` may replace it"
+    );
+}
+
+#[test]
+fn a_workspace_build_refuses_the_same_folders() {
+    let dir = tempfile::tempdir().unwrap();
+    for book in ["a", "b"] {
+        let project = dir.path().join(book);
+        std::fs::create_dir(&project).unwrap();
+        std::fs::write(project.join("peta.yaml"), "").unwrap();
+        std::fs::write(project.join("p.peta"), "proses P1: Umum\n").unwrap();
+    }
+    let before = listing(dir.path());
+    for out in [".", "a", "b/out2"] {
+        let run = build(&[".", "--out", out], dir.path());
+        assert_eq!(run.status, 2, "--out {out}: {}", run.stderr);
+        assert_eq!(listing(dir.path()), before, "--out {out}");
+    }
+    let run = build(&[".", "--out", "out"], dir.path());
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(dir.path().join("out").join(peta::output::STAMP).is_file());
+}
+
+/// Runs a build that stops dead (as if killed) at `point`.
+fn build_killed_at(point: &str, dir: &Path) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_peta"))
+        .args(["build", "proyek", "--out", "buku"])
+        .current_dir(dir)
+        .env("PETA_TEST_KILL", point)
+        .output()
+        .unwrap()
+}
+
+fn leftovers(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".peta-"))
+        .collect()
+}
+
+#[test]
+fn a_kill_at_any_point_of_the_swap_leaves_a_book_and_the_next_run_cleans_up() {
+    for point in [
+        "staging-written",
+        "between-renames",
+        "after-swap",
+        "after-exchange",
+    ] {
+        let (dir, project) = project_copy();
+        let run = build(&["proyek", "--out", "buku"], dir.path());
+        assert_eq!(run.status, 0, "{}", run.stderr);
+        let old = std::fs::read_to_string(dir.path().join("buku/index.html")).unwrap();
+        std::fs::write(
+            project.join("buku.peta"),
+            std::fs::read_to_string(project.join("buku.peta"))
+                .unwrap()
+                .replace("Dinas Contoh Kota Contoh", "Dinas Baru Kota Contoh"),
+        )
+        .unwrap();
+        let killed = build_killed_at(point, dir.path());
+        assert!(!killed.status.success(), "{point}: the fault point was reached");
+        // At every instant there is a whole book: the old one or the new one.
+        let now = std::fs::read_to_string(dir.path().join("buku/index.html"));
+        if point != "between-renames" {
+            let now = now.unwrap_or_else(|e| panic!("{point}: no book left: {e}"));
+            assert!(now == old || now.contains("Dinas Baru"), "{point}");
+        }
+        // The next run restores or finishes, and removes what the killed one left.
+        let run = build(&["proyek", "--out", "buku"], dir.path());
+        assert_eq!(run.status, 0, "{point}: {}", run.stderr);
+        let now = std::fs::read_to_string(dir.path().join("buku/index.html")).unwrap();
+        assert!(now.contains("Dinas Baru"), "{point}");
+        assert_eq!(leftovers(dir.path()), Vec::<String>::new(), "{point}");
+    }
+}
+
+#[test]
+fn the_book_left_by_a_kill_between_renames_is_restored_before_anything_else() {
+    let (dir, project) = project_copy();
+    assert_eq!(build(&["proyek", "--out", "buku"], dir.path()).status, 0);
+    let old = std::fs::read_to_string(dir.path().join("buku/index.html")).unwrap();
+    assert!(!build_killed_at("between-renames", dir.path())
+        .status
+        .success());
+    // The next run fails (the maps do not compile) yet brings the previous book back.
+    std::fs::write(project.join("P1.peta"), "proses P9.9: Yatim\n").unwrap();
+    let run = build(&["proyek", "--out", "buku"], dir.path());
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("buku/index.html")).unwrap(),
+        old
+    );
+    assert_eq!(leftovers(dir.path()), Vec::<String>::new());
+}
+
+#[test]
+fn import_writes_everything_or_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let exported = peta(&["export", "tests/fixtures/project"], &repo());
+    assert_eq!(exported.status, 0, "{}", exported.stderr);
+    std::fs::write(dir.path().join("b.json"), &exported.stdout).unwrap();
+    let target = dir.path().join("tujuan");
+    std::fs::create_dir(&target).unwrap();
+    std::fs::write(target.join("buku.peta"), "# versi lama\n").unwrap();
+    // `P1.peta` cannot be replaced (a folder stands there): nothing may change.
+    std::fs::create_dir_all(target.join("P1.peta/isi")).unwrap();
+    let run = peta(&["import", "b.json", "--out", "tujuan", "--force"], dir.path());
+    assert_eq!(run.status, 2, "{}", run.stderr);
+    assert_eq!(
+        std::fs::read_to_string(target.join("buku.peta")).unwrap(),
+        "# versi lama\n"
+    );
+    assert!(!target.join("peta.yaml").exists());
+    let names: Vec<String> = std::fs::read_dir(&target)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    let mut names = names;
+    names.sort();
+    assert_eq!(names, ["P1.peta", "buku.peta"], "no staging left behind");
+    // Into a new folder: it appears whole.
+    let run = peta(&["import", "b.json", "--out", "baru"], dir.path());
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(dir.path().join("baru/P1.peta").is_file());
+    assert!(dir.path().join("baru/peta.yaml").is_file());
+    assert_eq!(leftovers(dir.path()), Vec::<String>::new());
+}
