@@ -445,7 +445,7 @@ fn build(path: &Path, out: &Path, pdf: bool, lang: Option<Lang>) -> Result<Statu
             )
         );
         eprintln!(
-            "peta build: the maps do not compile; {} was not touched",
+            "peta build: the maps or the book settings have errors (above); {} was not touched",
             out.display()
         );
         return Ok(Status::Problems);

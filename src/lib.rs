@@ -25,5 +25,6 @@ pub mod source;
 pub mod suggest;
 pub mod syntax;
 pub mod synth;
+pub mod yaml_location;
 
 pub use cli::run;

@@ -16,7 +16,8 @@ use std::path::{Component, Path, PathBuf};
 pub const STAMP: &str = ".peta-build";
 
 /// What the stamp says to a person who opens it. Fixed text: the output stays byte-identical.
-const STAMP_TEXT: &str = "Folder ini ditulis oleh `peta build` dan diganti utuh pada setiap pembangunan ulang.\n\
+const STAMP_TEXT: &str =
+    "Folder ini ditulis oleh `peta build` dan diganti utuh pada setiap pembangunan ulang.\n\
 Jangan menyimpan berkas lain di sini.\n\
 This folder was written by `peta build` and is replaced whole by every build.\n\
 Do not keep other files in it.\n";
@@ -195,7 +196,8 @@ fn recover(out: &Path) -> Result<()> {
             let name = e.file_name().to_string_lossy().into_owned();
             let (kind, pid) = name.strip_prefix(&prefix)?.split_once('-')?;
             let pid: u32 = pid.parse().ok()?;
-            (matches!(kind, "new" | "old") && !alive(pid)).then(|| (kind.to_string(), pid, e.path()))
+            (matches!(kind, "new" | "old") && !alive(pid))
+                .then(|| (kind.to_string(), pid, e.path()))
         })
         .collect();
     stale.sort();
@@ -233,7 +235,8 @@ fn kill_point(point: &str) {
 
 fn forced_two_renames() -> bool {
     cfg!(debug_assertions)
-        && std::env::var("PETA_TEST_KILL").is_ok_and(|p| p == "between-renames" || p == "after-swap")
+        && std::env::var("PETA_TEST_KILL")
+            .is_ok_and(|p| p == "between-renames" || p == "after-swap")
 }
 
 /// Exchanges two existing folders in one step, where the OS can. `Ok(false)` when it cannot.

@@ -71,7 +71,11 @@ fn build_refuses_a_folder_it_did_not_write() {
     std::fs::write(theirs.join("catatan.txt"), "jangan dihapus").unwrap();
     let run = build(&["proyek", "--out", "laporan"], dir.path());
     assert_eq!(run.status, 2, "{}", run.stderr);
-    assert!(run.stderr.contains("was not written by peta"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("was not written by peta"),
+        "{}",
+        run.stderr
+    );
     assert!(run.stderr.contains("--out"), "{}", run.stderr);
     assert!(theirs.join("catatan.txt").is_file());
     // A file where the folder should be.
@@ -117,7 +121,9 @@ fn build_replaces_a_folder_it_wrote_and_an_empty_one() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     assert!(
-        names.iter().all(|n| !n.contains("peta-new") && !n.contains("peta-old")),
+        names
+            .iter()
+            .all(|n| !n.contains("peta-new") && !n.contains("peta-old")),
         "{names:?}"
     );
 }
@@ -188,7 +194,10 @@ fn a_kill_at_any_point_of_the_swap_leaves_a_book_and_the_next_run_cleans_up() {
         )
         .unwrap();
         let killed = build_killed_at(point, dir.path());
-        assert!(!killed.status.success(), "{point}: the fault point was reached");
+        assert!(
+            !killed.status.success(),
+            "{point}: the fault point was reached"
+        );
         // At every instant there is a whole book: the old one or the new one.
         let now = std::fs::read_to_string(dir.path().join("buku/index.html"));
         if point != "between-renames" {
@@ -234,7 +243,10 @@ fn import_writes_everything_or_nothing() {
     std::fs::write(target.join("buku.peta"), "# versi lama\n").unwrap();
     // `P1.peta` cannot be replaced (a folder stands there): nothing may change.
     std::fs::create_dir_all(target.join("P1.peta/isi")).unwrap();
-    let run = peta(&["import", "b.json", "--out", "tujuan", "--force"], dir.path());
+    let run = peta(
+        &["import", "b.json", "--out", "tujuan", "--force"],
+        dir.path(),
+    );
     assert_eq!(run.status, 2, "{}", run.stderr);
     assert_eq!(
         std::fs::read_to_string(target.join("buku.peta")).unwrap(),
@@ -254,4 +266,142 @@ fn import_writes_everything_or_nothing() {
     assert!(dir.path().join("baru/P1.peta").is_file());
     assert!(dir.path().join("baru/peta.yaml").is_file());
     assert_eq!(leftovers(dir.path()), Vec::<String>::new());
+}
+
+/// A project whose `peta.yaml` is `settings`, beside a secret file outside it.
+fn project_with_settings(settings: &str) -> (tempfile::TempDir, PathBuf) {
+    let (dir, project) = project_copy();
+    std::fs::write(
+        dir.path().join("rahasia.md"),
+        "# Rahasia\n\nKATA-SANDI-RAHASIA\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("rahasia.png"), "KATA-SANDI-RAHASIA").unwrap();
+    std::fs::create_dir(project.join("bab")).unwrap();
+    std::fs::write(
+        project.join("bab/01-pendahuluan.md"),
+        "# Pendahuluan\n\nIsi.\n",
+    )
+    .unwrap();
+    std::fs::write(project.join("peta.yaml"), settings).unwrap();
+    (dir, project)
+}
+
+/// Neither check nor build lets a path in `peta.yaml` reach outside the project, and both say
+/// where in `peta.yaml` it was written.
+fn refused(settings: &str, expected_place: &str) {
+    let (dir, project) = project_with_settings(settings);
+    std::os::unix::fs::symlink(dir.path().join("rahasia.md"), project.join("bab/tautan.md"))
+        .unwrap();
+    let check = peta(
+        &["check", ".", "--format", "concise", "--lang", "en"],
+        &project,
+    );
+    assert_eq!(
+        check.status, 1,
+        "{settings}\n{}{}",
+        check.stdout, check.stderr
+    );
+    // A file `peta.yaml` names is reported at its place there; one found in `bab/` by name.
+    let expected = match expected_place.starts_with("peta.yaml") {
+        true => format!("{expected_place}: E032 "),
+        false => format!("E032 the chapter file `{expected_place}` leads outside"),
+    };
+    assert!(
+        check.stdout.contains(&expected),
+        "{settings}\n{}",
+        check.stdout
+    );
+    let build = build(&[".", "--out", "../buku"], &project);
+    assert_eq!(build.status, 1, "{settings}\n{}", build.stderr);
+    assert!(build.stderr.contains("E032"), "{}", build.stderr);
+    assert!(!dir.path().join("buku").exists(), "nothing is written");
+    // Nothing of the secret reaches any output.
+    let export = peta(&["export", "."], &project);
+    assert!(!export.stdout.contains("KATA-SANDI"));
+}
+
+#[test]
+fn paths_in_peta_yaml_stay_inside_the_project() {
+    refused(
+        "book:\n  preface: /etc/passwd\n  chapters: [peta]\n",
+        "peta.yaml:2:12",
+    );
+    refused(
+        "book:\n  chapters:\n    - peta\n    - ../rahasia.md\n",
+        "peta.yaml:4:7",
+    );
+    refused(
+        "book:\n  chapters:\n    - { file: bab/tautan.md }\n    - peta\n",
+        "peta.yaml:3:15",
+    );
+    refused(
+        "lang: en\nbook:\n  logo: ../rahasia.png\n  chapters: [peta]\n",
+        "peta.yaml:3:9",
+    );
+    refused(
+        "book:\n  chapters: [peta, bab/../../rahasia.md]\n",
+        "peta.yaml:2:20",
+    );
+    // Chapters found in `bab/` (no `chapters:`) are held to the same rule.
+    refused("book: {}\n", "bab/tautan.md");
+}
+
+#[test]
+fn a_bab_folder_that_leads_outside_is_refused() {
+    let (dir, project) = project_with_settings("");
+    std::fs::remove_dir_all(project.join("bab")).unwrap();
+    let outside = dir.path().join("di-luar");
+    std::fs::create_dir(&outside).unwrap();
+    std::fs::write(outside.join("01-bab.md"), "# Bab\n\nKATA-SANDI-RAHASIA\n").unwrap();
+    std::os::unix::fs::symlink(&outside, project.join("bab")).unwrap();
+    let check = peta(
+        &["check", ".", "--format", "concise", "--lang", "en"],
+        &project,
+    );
+    assert_eq!(check.status, 1, "{}", check.stdout);
+    assert!(check.stdout.contains("E032"), "{}", check.stdout);
+}
+
+#[test]
+fn paths_inside_the_project_still_work_through_links_and_dots() {
+    let (dir, project) = project_with_settings(
+        "book:\n  preface: ./bab/../bab/00.md\n  chapters:\n    - bab/tautan.md\n    - peta\n",
+    );
+    std::fs::write(project.join("bab/00.md"), "# Kata Pengantar\n\nHalo.\n").unwrap();
+    std::os::unix::fs::symlink("01-pendahuluan.md", project.join("bab/tautan.md")).unwrap();
+    let run = build(&[".", "--out", "../buku"], &project);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let chapter = std::fs::read_to_string(dir.path().join("buku/bab-1.html")).unwrap();
+    assert!(chapter.contains("Pendahuluan"));
+}
+
+#[test]
+fn check_reports_every_book_setting_problem_build_would() {
+    for (settings, code, place) in [
+        ("book:\n  paper: a5\n", "E030", "peta.yaml:2:10"),
+        ("book:\n  kertas: a4\n", "E030", "peta.yaml:2:3"),
+        (
+            "book:\n  chapters:\n    - bab/tidak-ada.md\n    - peta\n",
+            "E031",
+            "peta.yaml:3:7",
+        ),
+        ("book:\n  chapters:\n    - 12\n", "E030", "peta.yaml:3:7"),
+        ("book:\n  logo: tidak-ada.png\n", "E031", "peta.yaml:2:9"),
+    ] {
+        let (_dir, project) = project_with_settings(settings);
+        let check = peta(
+            &["check", ".", "--format", "concise", "--lang", "en"],
+            &project,
+        );
+        assert_eq!(check.status, 1, "{settings}\n{}", check.stdout);
+        assert!(
+            check.stdout.contains(&format!("{place}: {code} ")),
+            "{settings}\n{}",
+            check.stdout
+        );
+        let build = build(&[".", "--out", "../buku"], &project);
+        assert_eq!(build.status, 1, "{settings}\n{}", build.stderr);
+        assert!(build.stderr.contains(code), "{}", build.stderr);
+    }
 }
