@@ -405,3 +405,43 @@ fn check_reports_every_book_setting_problem_build_would() {
         assert!(build.stderr.contains(code), "{}", build.stderr);
     }
 }
+
+/// A map of `steps` steps in one chain (a loop back from the last task to the first, and no
+/// `keputusan`): the deepest graph search a map can ask for.
+fn long_map(steps: usize) -> String {
+    let mut text = String::from(
+        "proses P1: Panjang\n  lajur: a, b\n  mulai s0 di a: Mulai\n    lanjut ke t1\n",
+    );
+    for i in 1..steps - 1 {
+        let lane = if i % 2 == 0 { "a" } else { "b" };
+        let next = if i + 1 == steps - 1 {
+            "akhir".to_string()
+        } else {
+            format!("t{}", i + 1)
+        };
+        text.push_str(&format!(
+            "  tugas t{i} di {lane}: Mengerjakan langkah {i}\n    lanjut ke {next}\n"
+        ));
+    }
+    text.push_str("    lanjut ke t1\n  selesai akhir di a: Selesai\n");
+    text.push_str("unit a: Unit A\nunit b: Unit B\n");
+    text
+}
+
+#[test]
+fn checking_a_100_000_step_map_does_not_overflow_the_stack() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("peta.yaml"), "").unwrap();
+    std::fs::write(dir.path().join("panjang.peta"), long_map(100_000)).unwrap();
+    let run = peta(
+        &["check", ".", "--format", "concise", "--lang", "en"],
+        dir.path(),
+    );
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    // The one loop is found, at its first step.
+    assert!(
+        run.stdout.contains("U010 steps `t1`, `t2`,"),
+        "{}",
+        &run.stdout[..run.stdout.len().min(2000)]
+    );
+}
