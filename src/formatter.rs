@@ -246,7 +246,7 @@ pub fn format_project(path: &std::path::Path) -> anyhow::Result<Outcome> {
             continue;
         }
         let formatted = format(&file);
-        if formatted != source.text {
+        if formatted != source.text || source.lone_cr {
             let disk = source.path.clone().unwrap_or_default();
             outcome
                 .changed

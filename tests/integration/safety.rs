@@ -445,3 +445,55 @@ fn checking_a_100_000_step_map_does_not_overflow_the_stack() {
         &run.stdout[..run.stdout.len().min(2000)]
     );
 }
+
+#[test]
+fn lone_carriage_returns_end_lines_for_every_location() {
+    // Old Mac line ends: each line has one problem, which must be reported on its own line.
+    let text = "proses P1: Umum\r  lajur: a\r  tugas t di b: Menyusun\r  abaikan N001 alasan\rlanjut ke x\r";
+    let expected =
+        "f.peta:2:10: E102 \nf.peta:3:14: E108 \nf.peta:4:16: E003 \nf.peta:5:11: E107 \n";
+    for ends in ["\r", "\r\n", "\n"] {
+        let compiled = compile_texts(&[("f.peta", &text.replace('\r', ends))]);
+        let places: String = concise(&compiled, peta::diagnostic::Lang::En)
+            .lines()
+            .map(|l| {
+                format!(
+                    "{} {} \n",
+                    l.split(' ').next().unwrap(),
+                    l.split(' ').nth(1).unwrap()
+                )
+            })
+            .collect();
+        assert_eq!(places, expected, "line ends {ends:?}");
+        let shown = human(&compiled, peta::diagnostic::Lang::En);
+        assert!(
+            shown.contains("3 │   tugas t di b: Menyusun\n"),
+            "{ends:?}: {shown}"
+        );
+        let json = peta::diagnostic::render(
+            &compiled.diagnostics,
+            &compiled.project.sources,
+            peta::diagnostic::Format::Json,
+            peta::diagnostic::Lang::En,
+            false,
+        );
+        assert!(json.contains("\"end_line\": 5"), "{json}");
+    }
+}
+
+#[test]
+fn fmt_rewrites_lone_carriage_returns() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("peta.yaml"), "").unwrap();
+    std::fs::write(
+        dir.path().join("a.peta"),
+        "proses P1: Umum\r  kategori: utama\r",
+    )
+    .unwrap();
+    assert_eq!(peta(&["fmt", ".", "--check"], dir.path()).status, 1);
+    assert_eq!(peta(&["fmt", "."], dir.path()).status, 0);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("a.peta")).unwrap(),
+        "proses P1: Umum\n  kategori: utama\n"
+    );
+}
