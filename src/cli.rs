@@ -450,7 +450,7 @@ fn build(path: &Path, out: &Path, pdf: bool, lang: Option<Lang>) -> Result<Statu
         );
         return Ok(Status::Problems);
     }
-    let built = crate::book::build(&compiled);
+    let built = crate::book::build(&compiled)?;
     if !built.diagnostics.is_empty() {
         eprint!(
             "{}",
@@ -579,7 +579,7 @@ fn build_book_into(
         );
         return Ok((true, Some(format!("{}:\n{shown}", dir.display()))));
     }
-    let built = crate::book::build(&compiled);
+    let built = crate::book::build(&compiled)?;
     if !built.diagnostics.is_empty() {
         let shown = diagnostic::render(
             &built.diagnostics,

@@ -13,6 +13,7 @@ use crate::model::{Book, Process};
 use crate::narrative::{self, Sentence};
 use crate::pipeline::Compiled;
 use crate::render::OutputFile;
+use anyhow::{Context, Result};
 use askama::Template;
 use config::{BookConfig, ChapterSpec, Extra};
 use std::path::PathBuf;
@@ -220,8 +221,9 @@ struct Numbered {
     page: String,
 }
 
-/// Renders the book of a checked project.
-pub fn build(compiled: &Compiled) -> Built {
+/// Renders the book of a checked project. An error is a template that failed to render: a
+/// bug, reported rather than written as an empty page.
+pub fn build(compiled: &Compiled) -> Result<Built> {
     let book = &compiled.book;
     let (config, mut diagnostics) = BookConfig::read(&compiled.project);
     let site = site(book);
@@ -282,7 +284,7 @@ pub fn build(compiled: &Compiled) -> Built {
                     };
                     let number = format!("{arabic}.{}", k + 1);
                     let fid = format!("gambar-{}", anchor(&number));
-                    figures.push(figure(&fid, &number, &caption, "wide", &svg));
+                    figures.push(figure(&fid, &number, &caption, "wide", &svg)?);
                     files.push(OutputFile {
                         path: PathBuf::from(format!("gambar/{}.svg", fid)),
                         bytes: svg.clone().into_bytes(),
@@ -301,8 +303,7 @@ pub fn build(compiled: &Compiled) -> Built {
                     html: &chapter.html,
                     figures,
                 }
-                .render()
-                .unwrap_or_default();
+                .render()?;
                 chapter_pages.push((page, chapter.title.clone(), html));
             }
             ChapterSpec::Maps => {
@@ -317,7 +318,7 @@ pub fn build(compiled: &Compiled) -> Built {
                     &mut figure_list,
                     &mut table_list,
                     &mut files,
-                );
+                )?;
                 maps_chapter = maps_chapter.map(|(i, _)| (i, print_html));
                 chapter_pages.push((page.clone(), "Proses Bisnis".to_string(), html));
                 for (file, title, body, nav) in process_pages {
@@ -331,7 +332,7 @@ pub fn build(compiled: &Compiled) -> Built {
                     };
                     files.push(OutputFile {
                         path: PathBuf::from(file),
-                        bytes: page.render().unwrap_or_default().into_bytes(),
+                        bytes: page.render()?.into_bytes(),
                     });
                 }
             }
@@ -359,8 +360,10 @@ pub fn build(compiled: &Compiled) -> Built {
             message: d.message.id.clone(),
         })
         .collect();
-    let appendix =
-        (!rows.is_empty()).then(|| FindingsPart { rows: &rows }.render().unwrap_or_default());
+    let appendix = match rows.is_empty() {
+        true => None,
+        false => Some(FindingsPart { rows: &rows }.render()?),
+    };
     if appendix.is_some() {
         toc.push(TocEntry {
             level: 1,
@@ -403,26 +406,22 @@ pub fn build(compiled: &Compiled) -> Built {
         site: &site,
         logo: config.logo_file.clone(),
     }
-    .render()
-    .unwrap_or_default();
-    let preface_html = preface
-        .as_ref()
-        .map(|p| {
-            format!(
-                "<section class=\"preface\" id=\"kata-pengantar\"><h2>{}</h2>{}{}</section>",
-                crate::render::escape_xml(&p.title),
-                p.html,
-                signature(book)
-            )
-        })
-        .unwrap_or_default();
+    .render()?;
+    let preface_html = match &preface {
+        Some(p) => format!(
+            "<section class=\"preface\" id=\"kata-pengantar\"><h2>{}</h2>{}{}</section>",
+            crate::render::escape_xml(&p.title),
+            p.html,
+            signature(book)?
+        ),
+        None => String::new(),
+    };
     let contents = Contents {
         toc: &toc,
         figures: &figure_entries,
         tables: &table_entries,
     }
-    .render()
-    .unwrap_or_default();
+    .render()?;
 
     // index.html: cover, preface, contents with links to the pages.
     let index = IndexPage {
@@ -433,7 +432,7 @@ pub fn build(compiled: &Compiled) -> Built {
     };
     files.push(OutputFile {
         path: PathBuf::from("index.html"),
-        bytes: index.render().unwrap_or_default().into_bytes(),
+        bytes: index.render()?.into_bytes(),
     });
 
     // One page per chapter, linked to its neighbours.
@@ -463,7 +462,7 @@ pub fn build(compiled: &Compiled) -> Built {
         };
         files.push(OutputFile {
             path: PathBuf::from(file),
-            bytes: page.render().unwrap_or_default().into_bytes(),
+            bytes: page.render()?.into_bytes(),
         });
     }
     if let Some(appendix) = &appendix {
@@ -477,7 +476,7 @@ pub fn build(compiled: &Compiled) -> Built {
         };
         files.push(OutputFile {
             path: PathBuf::from("lampiran.html"),
-            bytes: page.render().unwrap_or_default().into_bytes(),
+            bytes: page.render()?.into_bytes(),
         });
     }
 
@@ -487,8 +486,7 @@ pub fn build(compiled: &Compiled) -> Built {
         figures: &in_page(&figure_entries),
         tables: &in_page(&table_entries),
     }
-    .render()
-    .unwrap_or_default();
+    .render()?;
     let mut parts = vec![
         PrintPart {
             class: "cover".into(),
@@ -527,7 +525,7 @@ pub fn build(compiled: &Compiled) -> Built {
     };
     files.push(OutputFile {
         path: PathBuf::from("cetak.html"),
-        bytes: print.render().unwrap_or_default().into_bytes(),
+        bytes: print.render()?.into_bytes(),
     });
     files.push(OutputFile {
         path: PathBuf::from("peta.css"),
@@ -575,7 +573,7 @@ pub fn build(compiled: &Compiled) -> Built {
     };
     files.extend(rasters.into_iter().flatten());
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    Built { files, diagnostics }
+    Ok(Built { files, diagnostics })
 }
 
 /// In the print view every page is in one document, so a link `page.html#anchor` becomes
@@ -632,7 +630,7 @@ fn site(book: &Book) -> Site {
     }
 }
 
-fn signature(book: &Book) -> String {
+fn signature(book: &Book) -> Result<String> {
     let m = &book.meta;
     let place = m
         .place
@@ -659,10 +657,10 @@ fn signature(book: &Book) -> String {
         nip: s.nip,
     }
     .render()
-    .unwrap_or_default()
+    .context("the signature template failed")
 }
 
-fn figure(id: &str, number: &str, caption: &str, class: &str, svg: &str) -> String {
+fn figure(id: &str, number: &str, caption: &str, class: &str, svg: &str) -> Result<String> {
     FigurePart {
         id,
         number,
@@ -671,7 +669,7 @@ fn figure(id: &str, number: &str, caption: &str, class: &str, svg: &str) -> Stri
         svg,
     }
     .render()
-    .unwrap_or_default()
+    .context("the figure template failed")
 }
 
 type ProcessPageOut = (String, String, String, Vec<Link>);
@@ -690,7 +688,7 @@ fn maps_chapter_html(
     figure_list: &mut Vec<Numbered>,
     table_list: &mut Vec<Numbered>,
     files: &mut Vec<OutputFile>,
-) -> (String, String, Vec<ProcessPageOut>) {
+) -> Result<(String, String, Vec<ProcessPageOut>)> {
     let mut next_figure = 0;
     let mut next_table = 0;
     let mut body = format!(
@@ -706,7 +704,7 @@ fn maps_chapter_html(
                           files: &mut Vec<OutputFile>,
                           figure_list: &mut Vec<Numbered>,
                           target_page: &str|
-     -> String {
+     -> Result<String> {
         next_figure += 1;
         let number = format!("{arabic}.{next_figure}");
         let fid = format!("gambar-{}", anchor(&number));
@@ -737,7 +735,7 @@ fn maps_chapter_html(
         files,
         figure_list,
         page,
-    ));
+    )?);
     body.push_str("</section>\n");
     toc.push(TocEntry {
         level: 2,
@@ -764,7 +762,7 @@ fn maps_chapter_html(
         files,
         figure_list,
         page,
-    ));
+    )?);
     body.push_str("</section>\n");
     toc.push(TocEntry {
         level: 2,
@@ -827,6 +825,7 @@ fn maps_chapter_html(
 
         let figure_html = svg
             .map(|svg| add_figure(caption, svg, files, figure_list, &file))
+            .transpose()?
             .unwrap_or_default();
         next_table += 1;
         let table_number = format!("{arabic}.{next_table}");
@@ -887,8 +886,7 @@ fn maps_chapter_html(
                 .unwrap_or_default(),
             children,
         }
-        .render()
-        .unwrap_or_default();
+        .render()?;
         // In the chapter page, processes follow each other; each also has its own page.
         let mut nav = vec![Link {
             href: format!("../{page}"),
@@ -918,7 +916,7 @@ fn maps_chapter_html(
     // The chapter page lists the processes; the print view also carries every article.
     let chapter_page = format!("{body}</article>\n");
     let print = format!("{body}{}</article>\n", articles.concat());
-    (chapter_page, print, pages)
+    Ok((chapter_page, print, pages))
 }
 
 fn ancestors<'a>(book: &'a Book, p: &Process) -> Vec<&'a Process> {

@@ -497,3 +497,24 @@ fn fmt_rewrites_lone_carriage_returns() {
         "proses P1: Umum\n  kategori: utama\n"
     );
 }
+
+/// A template that fails to render must be an error, never an empty page: no `render()`
+/// result of askama is defaulted away anywhere in the sources.
+#[test]
+fn no_template_failure_becomes_an_empty_page() {
+    let needle = concat!(".render()", ".unwrap_or");
+    for entry in walkdir::WalkDir::new(repo().join("src")) {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_some_and(|e| e == "rs") {
+            let text: String = std::fs::read_to_string(entry.path())
+                .unwrap()
+                .split_whitespace()
+                .collect();
+            assert!(
+                !text.contains(needle),
+                "{} throws a template error away",
+                entry.path().display()
+            );
+        }
+    }
+}
