@@ -638,13 +638,12 @@ fn export(path: &Path, format: ExportFormat, lang: Option<Lang>) -> Result<Statu
 }
 
 fn import(file: &Path, out: &Path, force: bool) -> Result<Status> {
-    let text = std::fs::read_to_string(file)
-        .with_context(|| format!("cannot read `{}`", file.display()))?;
+    let bytes = std::fs::read(file).with_context(|| format!("cannot read `{}`", file.display()))?;
     let origin = file
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let model = match import::read_json(&text) {
+    let model = match import::read_document(&bytes) {
         Ok(model) => model,
         Err(err) => {
             eprintln!("peta: error: {}: {err}", file.display());

@@ -285,9 +285,7 @@ fn browser_flags(profile: &Path) -> Vec<String> {
 #[test]
 fn in_a_browser_pages_load_cleanly_no_injected_script_runs_and_the_book_prints() {
     let Some(browser) = chromium() else {
-        eprintln!(
-            "note: Chromium not installed; the browser test runs in CI (.ci/run installs it)"
-        );
+        tool_available("Chromium", false);
         return;
     };
     let dir = tempfile::tempdir().unwrap();

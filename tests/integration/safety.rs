@@ -518,3 +518,182 @@ fn no_template_failure_becomes_an_empty_page() {
         }
     }
 }
+
+#[test]
+fn markdown_diff_shows_labels_as_text_not_html() {
+    let old = compile_texts(&[(
+        "a.peta",
+        "unit a: A\nproses P1: Umum\n  lajur: a\n  mulai m di a: Mulai\n    lanjut ke s\n  selesai s di a: Selesai\n",
+    )]);
+    let new = compile_texts(&[(
+        "a.peta",
+        "unit a: A <b>tebal</b>\nproses P1: Umum <script>alert(1)</script>\n  lajur: a\n  mulai m di a: <img src=x onerror=alert(1)> & co\n    lanjut ke s\n  selesai s di a: Selesai | <a href=//x>\n",
+    )]);
+    let changes = peta::diff::diff(&old.book, &new.book);
+    let shown = peta::diff::output::markdown(&changes, "lama", "baru", peta::diagnostic::Lang::En);
+    for raw in ["<script", "<img", "<b>", "<a "] {
+        assert!(!shown.contains(raw), "{raw} in\n{shown}");
+    }
+    assert!(
+        shown.contains("&lt;img src=x onerror=alert(1)&gt; &amp; co"),
+        "{shown}"
+    );
+}
+
+/// The fixture project's export as a JSON value to spoil.
+fn exported() -> serde_json::Value {
+    let run = peta(&["export", "tests/fixtures/project"], &repo());
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    serde_json::from_str(&run.stdout).unwrap()
+}
+
+fn import_bytes(bytes: &[u8], file: &str) -> (Run, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(file), bytes).unwrap();
+    let run = peta(&["import", file, "--out", "hasil"], dir.path());
+    (run, dir)
+}
+
+#[test]
+fn import_refuses_what_it_cannot_read_exactly_and_says_where() {
+    let json = serde_json::to_string_pretty(&exported()).unwrap();
+    // Trailing garbage after the document.
+    let (run, dir) = import_bytes(format!("{json}\n{{\"lagi\": 1}}\n").as_bytes(), "a.json");
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("trailing"), "{}", run.stderr);
+    assert!(!dir.path().join("hasil").exists());
+    // A byte-order mark, as Windows editors write: read like the sources are.
+    let (run, dir) = import_bytes(format!("\u{feff}{json}").as_bytes(), "b.json");
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(dir.path().join("hasil/P1.peta").is_file());
+    // Not UTF-8: the place of the first bad byte.
+    let mut bytes = json.clone().into_bytes();
+    let at = json.find("Surat Masuk").unwrap();
+    bytes[at + 2] = 0xff;
+    let (run, _) = import_bytes(&bytes, "c.json");
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    let line = json[..at].matches('\n').count() + 1;
+    assert!(
+        run.stderr.contains(&format!("line {line}")),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn import_refuses_control_characters_that_peta_would_reject_or_drop() {
+    for (pointer, bad) in [
+        ("/units/0/name", "Kepala\u{0}Dinas"),
+        ("/processes/1/name", "Layanan\rSurat"),
+        ("/processes/2/steps/0/label", "Warga\u{1b}[31m mengirim"),
+        ("/book/instansi", "Dinas\u{7f}"),
+    ] {
+        let mut doc = exported();
+        *doc.pointer_mut(pointer).unwrap() = serde_json::json!(bad);
+        let (run, dir) = import_bytes(doc.to_string().as_bytes(), "a.json");
+        assert_eq!(run.status, 1, "{pointer}: {}", run.stderr);
+        let path = format!("$.{}", pointer[1..].replace('/', "."));
+        let path = path
+            .split('.')
+            .map(|p| match p.parse::<usize>() {
+                Ok(i) => format!("[{i}]"),
+                Err(_) => format!(".{p}"),
+            })
+            .collect::<String>()
+            .replacen(".$", "$", 1);
+        assert!(run.stderr.contains(&path), "{path}: {}", run.stderr);
+        assert!(run.stderr.contains("control character"), "{}", run.stderr);
+        assert!(!dir.path().join("hasil").exists());
+    }
+    // A new line inside a description is fine (it becomes a `|` line), and so is CRLF.
+    let mut doc = exported();
+    *doc.pointer_mut("/processes/1/description").unwrap() = serde_json::json!("satu\r\ndua");
+    let (run, dir) = import_bytes(doc.to_string().as_bytes(), "a.json");
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let p1 = std::fs::read_to_string(dir.path().join("hasil/P1.peta")).unwrap();
+    assert!(p1.contains("uraian: satu\n    | dua\n"), "{p1}");
+}
+
+#[test]
+fn import_names_its_origin_safely_in_the_header_comment() {
+    let json = exported().to_string();
+    let (run, dir) = import_bytes(json.as_bytes(), "x\nproses P9: Disusupkan\n.json");
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let check = peta(&["export", "hasil"], dir.path());
+    assert_eq!(check.status, 0, "{}", check.stderr);
+    assert!(!check.stdout.contains("P9"), "{}", check.stdout);
+}
+
+/// On CI a test that needs Chromium, Graphviz or `script` fails when the tool is missing
+/// instead of passing without having run: each is run here, alone, with no tool on `PATH`.
+#[test]
+fn tests_needing_a_missing_tool_fail_on_ci() {
+    let empty = tempfile::tempdir().unwrap();
+    for test in [
+        "book::in_a_browser_pages_load_cleanly_no_injected_script_runs_and_the_book_prints",
+        "cli::progress_bar_on_a_terminal_but_not_in_a_ci_log",
+        "render::fewer_crossings_than_graphviz",
+        "render::graphviz_accepts_the_dot_of_every_map",
+        "safety::the_pdf_is_printed_without_javascript",
+    ] {
+        let run = std::process::Command::new(std::env::current_exe().unwrap())
+            .args(["--exact", test, "--test-threads", "1"])
+            .env("CI", "true")
+            .env("PATH", empty.path())
+            .env_remove("PETA_CHROMIUM")
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&run.stdout);
+        assert!(stdout.contains("running 1 test"), "{test}: {stdout}");
+        assert!(
+            !run.status.success(),
+            "{test} passed without its tool on CI: {stdout}"
+        );
+        // Locally, the same test is skipped, and says so where the developer sees it.
+        let run = std::process::Command::new(std::env::current_exe().unwrap())
+            .args(["--exact", test, "--test-threads", "1"])
+            .env("CI", "false")
+            .env("PATH", empty.path())
+            .env_remove("PETA_CHROMIUM")
+            .output()
+            .unwrap();
+        assert!(run.status.success(), "{test}");
+        assert!(
+            String::from_utf8_lossy(&run.stderr).contains("SKIPPED"),
+            "{test}: {}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+    }
+}
+
+#[test]
+fn the_pdf_is_printed_without_javascript() {
+    let Some(_) = peta::book::pdf::find_browser() else {
+        tool_available("Chromium", false);
+        return;
+    };
+    let pdftotext = std::process::Command::new("pdftotext")
+        .arg("-v")
+        .output()
+        .is_ok();
+    if !tool_available("pdftotext (poppler-utils)", pdftotext) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("halaman.html");
+    std::fs::write(
+        &html,
+        "<!doctype html><meta charset=utf-8><p id=isi>TANPA SKRIP</p><script>document.getElementById('isi').textContent = 'SKRIP BERJALAN'</script>",
+    )
+    .unwrap();
+    let pdf = dir.path().join("halaman.pdf");
+    peta::book::pdf::print(&html, &pdf).unwrap();
+    let text = std::process::Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("TANPA SKRIP"), "{text}");
+    assert!(!text.contains("SKRIP BERJALAN"), "{text}");
+}
