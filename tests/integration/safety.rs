@@ -697,3 +697,100 @@ fn the_pdf_is_printed_without_javascript() {
     assert!(text.contains("TANPA SKRIP"), "{text}");
     assert!(!text.contains("SKRIP BERJALAN"), "{text}");
 }
+
+fn git(dir: &Path, args: &[&str]) {
+    let status = std::process::Command::new("git")
+        .args([
+            "-c",
+            "user.name=t",
+            "-c",
+            "user.email=t@t",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .current_dir(dir)
+        .status()
+        .unwrap();
+    assert!(status.success(), "git {args:?}");
+}
+
+#[test]
+fn diff_reads_every_file_of_a_revision_whatever_its_name_with_one_git_cat_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let project = root.join("peta ü");
+    std::fs::create_dir(&project).unwrap();
+    git(root, &["init", "-q", "-b", "main"]);
+    std::fs::write(project.join("peta.yaml"), "lang: en\n").unwrap();
+    let text = "unit a: A\nproses P1: Surat\n  lajur: a\n  mulai m di a: Mulai\n    lanjut ke s\n  selesai s di a: Selesai\n";
+    std::fs::write(project.join("proses-é “satu”.peta"), text).unwrap();
+    std::fs::write(project.join("dua.peta"), "proses P2: Arsip\n").unwrap();
+    git(root, &["add", "."]);
+    git(root, &["commit", "-q", "-m", "lama"]);
+    std::fs::write(
+        project.join("proses-é “satu”.peta"),
+        text.replace("Selesai\n", "Surat terkirim\n"),
+    )
+    .unwrap();
+    git(root, &["commit", "-q", "-am", "baru"]);
+    // A `git` that logs how it is called, in front of the real one.
+    let bin = root.join("bin");
+    std::fs::create_dir(&bin).unwrap();
+    let real = String::from_utf8(
+        std::process::Command::new("sh")
+            .args(["-c", "command -v git"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    let log = root.join("git.log");
+    std::fs::write(
+        bin.join("git"),
+        format!(
+            "#!/bin/sh\necho \"$*\" >> '{}'\nexec {} \"$@\"\n",
+            log.display(),
+            real.trim()
+        ),
+    )
+    .unwrap();
+    std::process::Command::new("chmod")
+        .args(["+x", bin.join("git").to_str().unwrap()])
+        .status()
+        .unwrap();
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap());
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_peta"))
+        .args(["diff", "HEAD~1", "HEAD", "--lang", "en"])
+        .current_dir(&project)
+        .env("PATH", path)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(stdout.contains("“Selesai” → “Surat terkirim”"), "{stdout}");
+    let calls = std::fs::read_to_string(&log).unwrap();
+    assert_eq!(
+        calls.matches("cat-file").count(),
+        2,
+        "one per side:\n{calls}"
+    );
+    // A revision that does not exist: which one, and why.
+    let run = peta(&["diff", "tidak-ada", "HEAD"], &project);
+    assert_eq!(run.status, 2);
+    assert!(run.stderr.contains("`tidak-ada`"), "{}", run.stderr);
+    assert!(run.stderr.contains("no revision"), "{}", run.stderr);
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("peta.yaml"), "").unwrap();
+    let run = peta(&["diff", "HEAD~3"], outside.path());
+    assert_eq!(run.status, 2);
+    assert!(
+        run.stderr.contains("not in a git repository"),
+        "{}",
+        run.stderr
+    );
+}
