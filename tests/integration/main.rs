@@ -14,3 +14,4 @@ mod robustness;
 mod rules;
 mod safety;
 mod support;
+mod whole_pipeline;

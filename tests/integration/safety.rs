@@ -794,3 +794,82 @@ fn diff_reads_every_file_of_a_revision_whatever_its_name_with_one_git_cat_file()
         run.stderr
     );
 }
+
+/// `peta fmt` on one file: (what checking it said before, after, and whether the export
+/// stayed the same).
+fn fmt_keeps(text: &str) -> (bool, bool, bool) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("peta.yaml"), "").unwrap();
+    std::fs::write(dir.path().join("a.peta"), text).unwrap();
+    let before = peta(&["check", ".", "--format", "concise"], dir.path());
+    let export_before = peta(&["export", "."], dir.path());
+    let fmt = peta(&["fmt", "."], dir.path());
+    assert!(fmt.status <= 1, "{}", fmt.stderr);
+    let after = peta(&["check", ".", "--format", "concise"], dir.path());
+    let export_after = peta(&["export", "."], dir.path());
+    let strip = |json: &str| -> serde_json::Value {
+        let mut v: serde_json::Value = serde_json::from_str(json).unwrap_or_default();
+        if let Some(ps) = v["processes"].as_array_mut() {
+            for p in ps {
+                p["source"] = serde_json::Value::Null;
+            }
+        }
+        v
+    };
+    (
+        before.status == 0,
+        after.status == 0,
+        strip(&export_before.stdout) == strip(&export_after.stdout),
+    )
+}
+
+#[test]
+fn fmt_never_changes_what_a_project_that_checks_means() {
+    let map = |lanes: &str, label: &str| {
+        format!("unit a: A\nunit b: B\nproses P1: Umum\n  lajur: a, b\n  lajur: {lanes}\n  mulai m di a: Mulai\n    lanjut ke s\n  selesai s di b: {label}\n")
+    };
+    for (lanes, label) in [
+        (",", "Selesai"),
+        (" , ,", "Selesai"),
+        ("a", "Selesai"),
+        ("", "Selesai\u{1}"),
+        ("", "Selesai\u{1b}"),
+        ("", "Selesai\u{7f}"),
+        ("", "\u{1}Selesai"),
+        ("", "Sele\u{1}sai"),
+    ] {
+        let text = map(lanes, label).replace("  lajur: \n", "");
+        let (before, after, same) = fmt_keeps(&text);
+        // Either check rejects it, or fmt keeps it passing with the same model.
+        if before {
+            assert!(
+                after && same,
+                "fmt changed {text:?} (passes after: {after}, same model: {same})"
+            );
+        }
+    }
+    // Branch labels: whatever ends or starts them.
+    for label in [
+        "ya\u{b}",
+        "\u{b}ya",
+        "ya\u{85}",
+        "ya\u{1}",
+        "ya\u{3000}",
+        "y\u{b}a",
+        "\u{3000}",
+    ] {
+        let text = format!("unit a: A\nproses P1: Umum\n  lajur: a\n  mulai m di a: Mulai\n    lanjut ke t\n  tugas t di a: Memeriksa berkas\n    lanjut ke k\n  keputusan k di a: Lengkap?\n    lanjut ke s jika {label}\n    lanjut ke t jika tidak\n  selesai s di a: Selesai\n");
+        assert!(
+            fmt_keeps(&text.replace(label, "ya")).0,
+            "the map itself checks"
+        );
+        let (before, after, same) = fmt_keeps(&text);
+        // Either check rejects it, or fmt keeps it passing with the same model.
+        if before {
+            assert!(
+                after && same,
+                "fmt changed {text:?} (passes after: {after}, same model: {same})"
+            );
+        }
+    }
+}
