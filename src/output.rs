@@ -47,6 +47,28 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     result
 }
 
+/// The longest name peta builds a file name from as it is (a process code, in the book and
+/// `peta render`): file systems refuse names over 255 bytes, and a 1,000-level hierarchy has
+/// codes of 2,000.
+const LONGEST_STEM: usize = 100;
+
+/// A file name stem for `name`: the name itself, or when longer than [`LONGEST_STEM`] its
+/// start and a hash of the whole (the same name always gives the same stem).
+pub fn file_stem(name: &str) -> String {
+    if name.len() <= LONGEST_STEM {
+        return name.to_string();
+    }
+    // FNV-1a: small, stable across platforms and versions.
+    let hash = name.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    let mut cut = 64;
+    while !name.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    format!("{}~{hash:016x}", &name[..cut])
+}
+
 fn parent_of(path: &Path) -> &Path {
     path.parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -441,6 +463,17 @@ mod tests {
         write_all_or_nothing(dir.path(), &files).unwrap();
         assert_eq!(before("b.peta").as_deref(), Some("baru b.peta"));
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 3);
+    }
+
+    #[test]
+    fn file_stems_stay_short_and_distinct() {
+        assert_eq!(file_stem("P1.2.1"), "P1.2.1");
+        let deep = format!("P1{}", ".1".repeat(1000));
+        let deeper = format!("P1{}", ".1".repeat(1001));
+        assert!(file_stem(&deep).len() < 100);
+        assert!(file_stem(&deep).starts_with("P1.1.1"));
+        assert_ne!(file_stem(&deep), file_stem(&deeper));
+        assert_eq!(file_stem(&deep), file_stem(&deep.clone()));
     }
 
     #[test]

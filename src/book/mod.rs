@@ -809,7 +809,7 @@ fn maps_chapter_html(
     for ((i, p), (caption, svg)) in processes.iter().enumerate().zip(drawn) {
         let code = p.code_text();
         let pid = format!("proses-{}", anchor(&code));
-        let file = format!("proses/{code}.html");
+        let file = format!("proses/{}.html", page_stem(&code));
         body.push_str(&format!(
             "<li class=\"level-{}\"><a href=\"{}#{pid}\"><span class=\"code\">{}</span> {}</a></li>\n",
             p.level,
@@ -836,20 +836,17 @@ fn maps_chapter_html(
             caption: format!("SIPOC {code} {}", p.name),
             page: file.clone(),
         });
-        let trail: Vec<Link> = ancestors(book, p)
-            .into_iter()
-            .map(|a| Link {
-                href: format!("{}.html#proses-{}", a.code_text(), anchor(&a.code_text())),
-                text: format!("{} {}", a.code_text(), a.name),
-                rel: "up".into(),
-            })
-            .collect();
+        let trail = trail(book, p);
         let children: Vec<Link> = p
             .children
             .iter()
             .filter_map(|c| book.process(c))
             .map(|c| Link {
-                href: format!("{}.html#proses-{}", c.code_text(), anchor(&c.code_text())),
+                href: format!(
+                    "{}.html#proses-{}",
+                    page_stem(&c.code_text()),
+                    anchor(&c.code_text())
+                ),
                 text: format!("{} {}", c.code_text(), c.name),
                 rel: "child".into(),
             })
@@ -896,7 +893,7 @@ fn maps_chapter_html(
         if i > 0 {
             let prev = processes[i - 1].code_text();
             nav.push(Link {
-                href: format!("{prev}.html"),
+                href: format!("{}.html", page_stem(&prev)),
                 text: format!("‹ {prev}"),
                 rel: "prev".into(),
             });
@@ -904,7 +901,7 @@ fn maps_chapter_html(
         if let Some(next) = processes.get(i + 1) {
             let next = next.code_text();
             nav.push(Link {
-                href: format!("{next}.html"),
+                href: format!("{}.html", page_stem(&next)),
                 text: format!("{next} ›"),
                 rel: "next".into(),
             });
@@ -917,6 +914,39 @@ fn maps_chapter_html(
     let chapter_page = format!("{body}</article>\n");
     let print = format!("{body}{}</article>\n", articles.concat());
     Ok((chapter_page, print, pages))
+}
+
+/// The name of a process's page in `proses/`, without `.html`: its code, shortened for codes
+/// too long for a file name.
+fn page_stem(code: &str) -> String {
+    crate::output::file_stem(code)
+}
+
+/// The links above a process's title: its ancestors, or in a deep hierarchy the top one, a
+/// `…` to the level above the last two, and the last two. Every page of a 1,000-level book
+/// listing all its ancestors made the book grow with the cube of the depth.
+fn trail(book: &Book, p: &Process) -> Vec<Link> {
+    let link = |a: &Process, text: String| Link {
+        href: format!(
+            "{}.html#proses-{}",
+            page_stem(&a.code_text()),
+            anchor(&a.code_text())
+        ),
+        text,
+        rel: "up".into(),
+    };
+    let chain = ancestors(book, p);
+    let named = |a: &Process| link(a, format!("{} {}", a.code_text(), a.name));
+    if chain.len() <= 4 {
+        return chain.into_iter().map(named).collect();
+    }
+    let n = chain.len();
+    vec![
+        named(chain[0]),
+        link(chain[n - 3], "…".into()),
+        named(chain[n - 2]),
+        named(chain[n - 1]),
+    ]
 }
 
 fn ancestors<'a>(book: &'a Book, p: &Process) -> Vec<&'a Process> {

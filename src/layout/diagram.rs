@@ -117,7 +117,11 @@ fn title_shape(title: &str) -> Shape {
 /// The page a process has in the HTML book, relative to the chapter page, with the
 /// process's anchor (so the single-page print view can link within itself).
 pub fn process_href(code: &str) -> String {
-    format!("proses/{code}.html#proses-{}", crate::book::anchor(code))
+    format!(
+        "proses/{}.html#proses-{}",
+        crate::output::file_stem(code),
+        crate::book::anchor(code)
+    )
 }
 
 fn unit_name(book: &Book, entry: &str) -> String {
@@ -338,7 +342,11 @@ pub fn sub_process(book: &Book, parent: &Process) -> Diagram {
             &format!("{code} {}", child.name),
             false,
         );
-        s.href = Some(format!("{code}.html#proses-{}", crate::book::anchor(&code)));
+        s.href = Some(format!(
+            "{}.html#proses-{}",
+            crate::output::file_stem(&code),
+            crate::book::anchor(&code)
+        ));
         shapes.push(s);
         let outputs: Vec<String> = child.sipoc.output.iter().map(|o| o.text.clone()).collect();
         if !outputs.is_empty() {

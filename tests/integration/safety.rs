@@ -873,3 +873,54 @@ fn fmt_never_changes_what_a_project_that_checks_means() {
         }
     }
 }
+
+/// A process hierarchy `depth` levels deep (P1, P1.1, P1.1.1, …): (its source, its book).
+fn deep_book(depth: usize) -> (String, Vec<peta::render::OutputFile>) {
+    let mut text = String::from("unit a: A\n");
+    let mut code = String::from("P1");
+    for level in 1..=depth {
+        text.push_str(&format!("proses {code}: Tingkat {level}\n"));
+        code.push_str(".1");
+    }
+    let compiled = crate::whole_pipeline::project_from_texts(&[("dalam.peta", &text)]);
+    let mut compiled = peta::pipeline::compile_loaded(compiled);
+    peta::pipeline::lint(&mut compiled);
+    assert!(!compiled.has_errors());
+    assert!(
+        compiled.diagnostics.iter().any(|d| d.code == "R006"),
+        "a deep hierarchy gets a warning"
+    );
+    let built = peta::book::build(&compiled).unwrap();
+    (text, built.files)
+}
+
+#[test]
+fn a_deep_hierarchy_gives_a_book_that_grows_with_its_source_and_short_file_names() {
+    let (small_text, small) = deep_book(100);
+    let (large_text, large) = deep_book(200);
+    for file in &large {
+        for part in file.path.iter() {
+            assert!(
+                part.len() <= 255,
+                "a file name of {} bytes: {}",
+                part.len(),
+                file.path.display()
+            );
+        }
+    }
+    let bytes =
+        |files: &[peta::render::OutputFile]| -> usize { files.iter().map(|f| f.bytes.len()).sum() };
+    let source_growth = large_text.len() as f64 / small_text.len() as f64;
+    let book_growth = bytes(&large) as f64 / bytes(&small) as f64;
+    assert!(
+        book_growth < source_growth * 1.3,
+        "twice as deep: the source grew ×{source_growth:.1}, the book ×{book_growth:.1}"
+    );
+    // The pages link to one another by those names.
+    let page = large
+        .iter()
+        .find(|f| f.path.starts_with("proses") && f.path.to_string_lossy().contains('~'))
+        .expect("long codes get short page names");
+    let html = String::from_utf8_lossy(&page.bytes);
+    assert!(html.contains("class=\"trail\""), "{html}");
+}
