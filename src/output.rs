@@ -380,6 +380,15 @@ fn write_all_or_nothing_failing(
         }
     }
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create `{}`", dir.display()))?;
+    // What an interrupted import left: its staging folder (nothing of it was moved in yet, or
+    // the files it kept aside, which it had replaced).
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let pid = name.strip_prefix(".peta-import-").and_then(|p| p.parse().ok());
+        if pid.is_some_and(|pid| !alive(pid)) {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
     let staging = dir.join(format!(".peta-import-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&staging);
     std::fs::create_dir(&staging)
@@ -460,6 +469,8 @@ mod tests {
             assert_eq!(before("c.peta").as_deref(), Some("lama c"));
             assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
         }
+        // A dead import's staging folder goes too.
+        std::fs::create_dir(dir.path().join(".peta-import-4194305")).unwrap();
         write_all_or_nothing(dir.path(), &files).unwrap();
         assert_eq!(before("b.peta").as_deref(), Some("baru b.peta"));
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 3);
