@@ -384,7 +384,9 @@ fn write_all_or_nothing_failing(
     // the files it kept aside, which it had replaced).
     for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        let pid = name.strip_prefix(".peta-import-").and_then(|p| p.parse().ok());
+        let pid = name
+            .strip_prefix(".peta-import-")
+            .and_then(|p| p.parse().ok());
         if pid.is_some_and(|pid| !alive(pid)) {
             let _ = std::fs::remove_dir_all(entry.path());
         }

@@ -2,9 +2,11 @@
 
 mod book;
 mod cli;
+mod editor;
 mod errors;
 mod export;
 mod import;
+mod lsp;
 mod maps;
 mod outputs;
 mod parsing;
@@ -14,4 +16,5 @@ mod robustness;
 mod rules;
 mod safety;
 mod support;
+mod vscode;
 mod whole_pipeline;
