@@ -615,7 +615,12 @@ impl Compiler {
                     from,
                     to,
                     Flow {
-                        label: flow.label.map(|l| l.value),
+                        // Trimmed like every other value (the grammar stops a branch
+                        // label only at spaces and tabs), so `peta fmt` keeps it.
+                        label: flow
+                            .label
+                            .map(|l| l.value.trim().to_string())
+                            .filter(|l| !l.is_empty()),
                         span: flow.span,
                         target_span: flow.target.span,
                     },

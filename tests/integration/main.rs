@@ -16,5 +16,7 @@ mod render;
 mod review;
 mod robustness;
 mod rules;
+mod safety;
 mod support;
 mod vscode;
+mod whole_pipeline;
