@@ -169,7 +169,7 @@ impl<'a> Checker<'a> {
     pub(crate) fn passages(&self) -> &'a [passage::Passage<'a>] {
         self.shared
             .passages
-            .get_or_init(|| passage::passages(self.book, self.sources))
+            .get_or_init(|| passage::passages(self.book))
     }
 
     /// Leaf processes that have a map, in code order.

@@ -1,6 +1,5 @@
 //! K001 unit-not-declared: every organisation the narratives name is a declared unit.
 
-use crate::check::passage::Kind;
 use crate::check::prelude::*;
 use crate::check::rules::s006_spelling_inconsistent::AgencyName;
 use std::collections::BTreeSet;
@@ -210,7 +209,7 @@ fn check(c: &mut Checker) {
     let agency_name = AgencyName::new(book);
     let mut seen: BTreeSet<(String, String)> = BTreeSet::new();
     for passage in c.passages() {
-        if matches!(passage.kind, Kind::ProcessName | Kind::UnitName) {
+        if passage.kind.is_name() {
             continue;
         }
         let found_here = organisations(passage.text, &passage.words);

@@ -1,7 +1,6 @@
 //! S006 spelling-inconsistent: names are spelled the way the org chart and process list spell
 //! them, and the agency's own name is written in full as the book declares it.
 
-use crate::check::passage::Kind;
 use crate::check::prelude::*;
 use crate::suggest::within;
 use std::collections::{BTreeMap, BTreeSet};
@@ -391,7 +390,7 @@ fn check(c: &mut Checker) {
                 format!("write the agency's name as the `buku` block does: `{instansi}`"),
             ));
         }
-        let name = matches!(passage.kind, Kind::ProcessName | Kind::UnitName);
+        let name = passage.kind.is_name();
         let name_scope = name.then(|| passage.scope());
         for (at, word) in pieces(&passage.words) {
             if !(name || name_like(passage.text, at, word)) || !checked(word) {
