@@ -1,6 +1,7 @@
 //! The rule catalogue: one module per rule, and [`ALL`] in code order. A code, once published,
 //! never changes; a retired rule keeps its code unused.
 
+pub mod common;
 pub mod graph;
 
 pub mod a001_suppression_unused;
