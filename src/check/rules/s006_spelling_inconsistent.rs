@@ -2,7 +2,7 @@
 //! them, and the agency's own name is written in full as the book declares it.
 
 use crate::check::prelude::*;
-use crate::check::rules::common::agency::AgencyName;
+use crate::check::rules::common::agency::{Agency, AgencyName};
 use crate::check::rules::common::morph::same_root;
 use crate::suggest::within;
 use std::collections::{BTreeMap, BTreeSet};
@@ -112,7 +112,7 @@ fn tolerance(word: &str, name: bool) -> usize {
 
 /// The pieces of a text compared: its words, hyphenated words split (`e-Government` gives
 /// `Government`), with their byte offsets.
-fn pieces<'w, 't: 'w>(
+pub(crate) fn pieces<'w, 't: 'w>(
     words: &'w [(usize, &'t str)],
 ) -> impl Iterator<Item = (usize, &'t str)> + 'w {
     words.iter().flat_map(|&(at, word)| {
@@ -125,14 +125,14 @@ fn pieces<'w, 't: 'w>(
 }
 
 /// A piece is compared when it has at least 5 letters and nothing else.
-fn checked(word: &str) -> bool {
+pub(crate) fn checked(word: &str) -> bool {
     word.chars().count() >= 5 && word.chars().all(char::is_alphabetic)
 }
 
 /// Whether a word of a narrative is worth comparing: written with a capital (names, acronyms)
 /// but not only because it opens a sentence or the text. Lower-case words are the common
 /// vocabulary of the language (`kepada` is not a misspelling of `Kepala`).
-fn name_like(text: &str, at: usize, word: &str) -> bool {
+pub(crate) fn name_like(text: &str, at: usize, word: &str) -> bool {
     if !word.chars().any(char::is_uppercase) {
         return false;
     }
@@ -148,7 +148,7 @@ fn name_like(text: &str, at: usize, word: &str) -> bool {
 
 /// A vocabulary word: how it was first written, where it comes from, and every element
 /// (process or unit) whose name holds it.
-struct Entry {
+pub(crate) struct Entry {
     written: String,
     /// In characters, to rule words out by length before comparing them.
     length: usize,
@@ -156,7 +156,7 @@ struct Entry {
     scopes: BTreeSet<String>,
 }
 
-fn vocabulary(book: &crate::model::Book) -> BTreeMap<String, Entry> {
+pub(crate) fn vocabulary(book: &crate::model::Book) -> BTreeMap<String, Entry> {
     let mut vocab: BTreeMap<String, Entry> = BTreeMap::new();
     let mut add = |text: &str, scope: &str, source: (String, String)| {
         for (_, w) in pieces(&words(text)) {
@@ -201,7 +201,7 @@ fn vocabulary(book: &crate::model::Book) -> BTreeMap<String, Entry> {
 /// vocabulary already: it is a misspelling when its own element is the only one spelling it so
 /// and more elements spell the near word (so two names spelled two ways once each are left
 /// alone: neither is the standard).
-fn misspelling<'v>(
+pub(crate) fn misspelling<'v>(
     word: &str,
     name_scope: Option<&str>,
     vocab: &'v BTreeMap<String, Entry>,
@@ -250,11 +250,13 @@ fn check(c: &mut Checker) {
     let book = c.book;
     let vocab = vocabulary(book);
     let agency = AgencyName::new(book);
+    let short_name = Agency::new(book);
     let instansi = agency.text;
     let mut seen: BTreeSet<(String, String)> = BTreeSet::new();
     let mut answers: BTreeMap<String, Option<&Entry>> = BTreeMap::new();
     for passage in c.passages() {
-        for (start, end, written, expected) in agency.differs(passage.text, &passage.words) {
+        let misnamed = agency.differs(passage.text, &passage.words);
+        for (start, end, written, expected) in misnamed.iter().cloned() {
             if !seen.insert((passage.scope(), format!("instansi {written}"))) {
                 continue;
             }
@@ -293,6 +295,15 @@ fn check(c: &mut Checker) {
             let Some(entry) = found else {
                 continue;
             };
+            // The agency's short name written another way is S009's finding; a word of the
+            // agency's name written wrongly is reported above, once.
+            if short_name.is_short_variant(word)
+                || misnamed
+                    .iter()
+                    .any(|(start, end, ..)| (*start..*end).contains(&at))
+            {
+                continue;
+            }
             if !seen.insert((passage.scope(), lower)) {
                 continue;
             }

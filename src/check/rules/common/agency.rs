@@ -152,6 +152,38 @@ impl<'a> Agency<'a> {
         }
     }
 
+    /// Whether `word` is the agency's short name written another way: not the short name
+    /// itself nor a form of it (`Bapendanya`), but one or two letters off (`Bappenda` for
+    /// `Bapenda`), or with up to three letters dropped or added at the end (`Diskominfo` for
+    /// `Diskominfotik`). Capitalised words only: names are.
+    pub fn is_short_variant(&self, word: &str) -> bool {
+        let Some(short) = self.short.map(str::trim) else {
+            return false;
+        };
+        if short.contains(char::is_whitespace) || short.chars().count() < 4 {
+            return false;
+        }
+        if !word.chars().next().is_some_and(char::is_uppercase) || same_word(word, short) {
+            return false;
+        }
+        let (w, s) = (word.to_lowercase(), short.to_lowercase());
+        if w.chars().next() != s.chars().next() || super::morph::same_root(&w, &s) {
+            return false;
+        }
+        let limit = if s.chars().count() >= 7 { 2 } else { 1 };
+        if crate::suggest::within(&w, &s, limit).is_some() {
+            return true;
+        }
+        let (long, brief) = if w.len() > s.len() {
+            (&w, &s)
+        } else {
+            (&s, &w)
+        };
+        brief.chars().count() >= 5
+            && long.starts_with(brief.as_str())
+            && long.len() - brief.len() <= 3
+    }
+
     /// Whether `found` (lower-case words of an organisation's name) names another body of the
     /// agency's own region whose kind is an agency's (`Badan Kepegawaian ... Kabupaten
     /// Sukamaju` in the book of `Badan Pendapatan Daerah Kabupaten Sukamaju`).

@@ -5,6 +5,7 @@
 pub mod agency;
 pub mod morph;
 pub mod orgs;
+pub mod spell;
 
 use crate::check::text::words;
 use crate::model::{Book, Unit};
