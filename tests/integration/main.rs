@@ -1,6 +1,7 @@
 //! One integration test binary (one link step), a module per feature.
 
 mod book;
+mod books;
 mod cli;
 mod errors;
 mod export;

@@ -3,6 +3,7 @@
 use crate::check::passage::Passage;
 use crate::check::prelude::*;
 use crate::check::rules::common::agency::Agency;
+use crate::check::rules::common::more_places;
 use crate::check::rules::common::morph::same_root;
 use crate::check::rules::common::orgs::{organisations, Triggers, DEFAULT_TRIGGERS, ROLE_WORDS};
 use crate::check::rules::common::{lower_words, unit_names};
@@ -208,13 +209,7 @@ fn check(c: &mut Checker) {
         let written = &named.written;
         let (first, span) = named.places[0];
         let (place_id, place_en) = first.place();
-        let (more_id, more_en) = match named.places.len() {
-            1 => (String::new(), String::new()),
-            n => (
-                format!(" (dan {} tempat lain)", n - 1),
-                format!(" (and {} other places)", n - 1),
-            ),
-        };
+        let (more_id, more_en) = more_places(named.places.len());
         let bare = named
             .words
             .iter()

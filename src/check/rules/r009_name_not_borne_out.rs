@@ -22,14 +22,18 @@ pub const RULE: Rule = Rule {
         id: "## Apa yang diperiksa
 Dua hal, untuk setiap proses di bawah level 0:
 
-* kata kunci nama proses (kata 4 huruf atau lebih, bukan kata umum nama proses seperti
-  `Pengelolaan`, `Pelaksanaan`, `Layanan`) yang tidak muncul, dalam bentuk apa pun
-  (`pemeriksaan`, `memeriksa`, `diperiksa`), di `uraian`, `catatan`, SIPOC, label langkah, maupun
-  di nama dan isi subprosesnya: nama itu menjanjikan sesuatu yang tidak dikerjakan;
-* subproses yang kata kuncinya tidak tercakup nama maupun `uraian` induknya, sementara subproses
-  lain tercakup: induk menjanjikan lebih sedikit daripada yang dikerjakan anak-anaknya. Kata
-  yang dipakai sepertiga nama proses atau lebih (`Pajak`, `Daerah` di buku Badan Pendapatan)
-  tidak dihitung sebagai kata kunci di sini.
+* bagian yang dijanjikan nama proses tetapi tidak muncul, dalam bentuk apa pun (`arsip`,
+  `diarsipkan`, `kearsipan`), di `uraian`, `catatan`, SIPOC, label langkah, nama unit lajurnya,
+  maupun di nama dan isi subprosesnya. Nama dibagi pada `dan`, `serta`, `atau` dan koma
+  (`Monitoring Beasiswa dan Bantuan Sosial` menjanjikan `Beasiswa` dan `Bantuan Sosial`), tanpa
+  kata pertamanya (pekerjaannya: `Monitoring`, `Pengelolaan`) dan tanpa kata umum nama proses
+  (`Pengelolaan`, `Pelaksanaan`, `Layanan`, `Penyediaan`, ...); sebuah bagian terpenuhi bila
+  satu katanya disebut. Singkatan yang diuraikan buku dihitung sebagai kepanjangannya (`PBB-P2`);
+  salah ketik satu huruf dimaafkan;
+* subproses yang kata kuncinya tidak tercakup nama maupun `uraian` induknya, dan yang isinya
+  juga tidak menyebut kata kunci induk, sementara subproses lain tercakup: induk menjanjikan
+  lebih sedikit daripada yang dikerjakan anak-anaknya. Kata yang dipakai sepertiga nama proses
+  atau lebih (`Pajak`, `Daerah` di buku Badan Pendapatan) tidak dihitung di sini.
 
 Proses tanpa isi apa pun (tanpa uraian, peta dan subproses) tidak diperiksa.
 
@@ -52,14 +56,18 @@ induk, sebutkan di nama atau `uraian`-nya apa saja yang dikerjakan subprosesnya.
         en: "## What it checks
 Two things, for every process below level 0:
 
-* key words of the process's name (words of 4 letters or more, not the common words of process
-  names such as `Pengelolaan`, `Pelaksanaan`, `Layanan`) that appear in no form (`pemeriksaan`,
-  `memeriksa`, `diperiksa`) in its `uraian`, `catatan`, SIPOC, step labels, nor in the names and
-  content of its sub-processes: the name promises work that is not done;
-* sub-processes whose key words neither the parent's name nor its `uraian` covers, while other
-  sub-processes are covered: the parent promises less than its children do. Words used by a
-  third of the process names or more (`Pajak`, `Daerah` in a revenue agency's book) do not count
-  as key words here.
+* a part its name promises that appears in no form (`arsip`, `diarsipkan`, `kearsipan`) in its
+  `uraian`, `catatan`, SIPOC, step labels, the names of its lanes' units, nor in the names and
+  content of its sub-processes. The name is split at `dan`, `serta`, `atau` and commas
+  (`Monitoring Beasiswa dan Bantuan Sosial` promises `Beasiswa` and `Bantuan Sosial`), without
+  its first word (the work: `Monitoring`, `Pengelolaan`) and without the common words of process
+  names (`Pengelolaan`, `Pelaksanaan`, `Layanan`, `Penyediaan`, ...); a part is kept when one of
+  its words is mentioned. An abbreviation the book expands counts as its long form (`PBB-P2`); a
+  one-letter typo is forgiven;
+* sub-processes whose key words neither the parent's name nor its `uraian` covers, and whose
+  content does not mention the parent's key words either, while other sub-processes are
+  covered: the parent promises less than its children do. Words used by a third of the process
+  names or more (`Pajak`, `Daerah` in a revenue agency's book) do not count here.
 
 A process with no content at all (no description, map or sub-process) is not checked.
 
@@ -276,15 +284,7 @@ fn check(c: &mut Checker) {
         let Some(content) = contents.get(&code) else {
             continue; // nothing to compare the name with
         };
-        let parts: Vec<Vec<String>> = promised_parts(&process.name)
-            .into_iter()
-            .map(|p| {
-                p.into_iter()
-                    .filter(|w| !common.contains(w))
-                    .collect::<Vec<_>>()
-            })
-            .filter(|p| !p.is_empty())
-            .collect();
+        let parts = promised_parts(&process.name);
         let unborne: Vec<&Vec<String>> = parts
             .iter()
             .filter(|part| !part.iter().any(|w| content.mentions(w)))

@@ -4,6 +4,7 @@
 use crate::check::passage::{Kind, Passage};
 use crate::check::prelude::*;
 use crate::check::rules::common::agency::Agency;
+use crate::check::rules::common::more_places;
 use crate::check::rules::common::spell::Speller;
 use crate::check::rules::common::{declared_name_words, is_acronym};
 use crate::check::rules::s006_spelling_inconsistent as s006;
@@ -175,13 +176,7 @@ fn check(c: &mut Checker) {
         let word = &m.written;
         let (first, span) = m.places[0];
         let (place_id, place_en) = first.place();
-        let (more_id, more_en) = match m.places.len() {
-            1 => (String::new(), String::new()),
-            n => (
-                format!(" (dan {} tempat lain)", n - 1),
-                format!(" (and {} other places)", n - 1),
-            ),
-        };
+        let (more_id, more_en) = more_places(m.places.len());
         let suggestions = speller.suggestions(word);
         let add = format!("`rules: {{ S008: {{ words: [{word}] }} }}`");
         let help = if suggestions.is_empty() {

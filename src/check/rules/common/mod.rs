@@ -93,3 +93,15 @@ pub(crate) fn declared_name_words(book: &Book) -> std::collections::BTreeSet<Str
     }
     out
 }
+
+/// " (and 2 other places)" after a place, in both languages; empty for a single place.
+pub(crate) fn more_places(places: usize) -> (String, String) {
+    match places {
+        0 | 1 => (String::new(), String::new()),
+        2 => (" (dan 1 tempat lain)".into(), " (and 1 other place)".into()),
+        n => (
+            format!(" (dan {} tempat lain)", n - 1),
+            format!(" (and {} other places)", n - 1),
+        ),
+    }
+}
