@@ -192,6 +192,12 @@ fn default_of(rule: &Rule, name: &str) -> Option<&'static str> {
 /// settings and exemptions, plus any problem with the rule settings themselves.
 pub fn run(book: &Book, sources: &SourceMap, settings: &Settings) -> Vec<Diagnostic> {
     let (config, mut diagnostics) = Config::read(settings, sources);
+    if config
+        .severity(&rules::s008_word_misspelled::RULE)
+        .is_some()
+    {
+        rules::common::spell::prepare();
+    }
     let shared = Shared::default();
     let mut findings = Vec::new();
     for &rule in rules::ALL {

@@ -166,41 +166,68 @@ fn promised_parts(name: &str) -> Vec<Vec<String>> {
         .collect()
 }
 
-/// What a process's content says: every root of every word, and the words themselves (to
-/// forgive a misspelling of one letter).
+/// What a process's texts say, in lower case, with the long forms of the abbreviations they
+/// use (`PBB-P2` says what the book expands it to).
 #[derive(Default)]
 struct Content {
-    roots: BTreeSet<String>,
-    words: BTreeSet<String>,
+    text: String,
 }
 
 impl Content {
     fn add(&mut self, text: &str, abbreviations: &[(String, Vec<String>)]) {
-        for w in lower_words(text) {
-            if !self.words.insert(w.clone()) {
+        let lower = text.to_lowercase();
+        let mut words: Option<Vec<String>> = None;
+        for (abbreviation, long) in abbreviations {
+            if !lower.contains(abbreviation.as_str()) {
                 continue;
             }
-            // `PBB-P2` says what the book expands it to.
-            if let Some((_, long)) = abbreviations.iter().find(|(a, _)| *a == w) {
-                for l in long {
-                    self.roots.extend(roots(l));
-                }
-            }
-            self.roots.extend(roots(&w));
-            for part in w.split('-').filter(|p| p.len() >= 3 && *p != w) {
-                self.roots.extend(roots(part));
+            let words = words.get_or_insert_with(|| lower_words(&lower));
+            if words.iter().any(|w| w == abbreviation) {
+                self.text.push('\n');
+                self.text.push_str(&long.join(" "));
             }
         }
+        self.text.push('\n');
+        self.text.push_str(&lower);
     }
 
-    fn mentions(&self, word: &str) -> bool {
-        roots(word).iter().any(|r| self.roots.contains(r))
-            || (word.chars().count() >= 6
-                && self
-                    .words
-                    .iter()
-                    .any(|w| crate::suggest::within(word, w, 1).is_some()))
+    /// Whether the texts hold a form of `word` (lower case): a root of it, or for a root whose
+    /// first consonant a nasal prefix replaces, the root without it (`memeriksa` holds
+    /// `eriksa` of `periksa`). Roots under four letters are not looked for.
+    fn mentions(&self, variants: &[String]) -> bool {
+        variants.iter().any(|v| self.text.contains(v.as_str()))
     }
+
+    /// [`Content::mentions`], or a word one letter off (a typo in the name or the text).
+    fn mentions_nearly(&self, word: &str, variants: &[String]) -> bool {
+        if self.mentions(variants) {
+            return true;
+        }
+        word.chars().count() >= 6
+            && self
+                .text
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| crate::suggest::within(word, w, 1).is_some())
+    }
+}
+
+/// The strings whose presence in a text shows a word's root (see [`Content::mentions`]).
+fn variants(word: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for root in roots(word) {
+        if root.chars().count() < 4 {
+            continue;
+        }
+        if let Some(rest) = root.strip_prefix(['p', 't', 'k', 's']) {
+            if rest.chars().count() >= 4 && !out.iter().any(|o| o == rest) {
+                out.push(rest.to_string());
+            }
+        }
+        if !out.contains(&root) {
+            out.push(root);
+        }
+    }
+    out
 }
 
 /// The texts of a process itself (not its name): uraian, notes, SIPOC, step labels and notes,
@@ -229,31 +256,55 @@ fn own_texts<'b>(book: &'b Book, process: &'b Process) -> Vec<&'b str> {
     texts
 }
 
-/// The texts of a process's whole subtree except its own name.
-fn subtree_texts<'b>(book: &'b Book, process: &'b Process) -> Vec<&'b str> {
-    let mut texts = own_texts(book, process);
-    let mut stack: Vec<&str> = process.children.iter().map(String::as_str).collect();
-    let mut seen = BTreeSet::new();
-    while let Some(code) = stack.pop() {
-        if !seen.insert(code) {
-            continue;
-        }
-        let Some(child) = book.process(code) else {
-            continue;
-        };
-        texts.push(&child.name);
-        texts.extend(own_texts(book, child));
-        stack.extend(child.children.iter().map(String::as_str));
-    }
-    texts
-}
-
 fn content_of(texts: &[&str], abbreviations: &[(String, Vec<String>)]) -> Content {
     let mut content = Content::default();
     for text in texts {
         content.add(text, abbreviations);
     }
     content
+}
+
+/// What each process says: its own texts, and its name (for its ancestors).
+struct Said {
+    body: Content,
+    name: Content,
+    empty: bool,
+}
+
+/// Whether anything in a process's subtree (its own texts, and the names and texts of every
+/// process below it) mentions a word.
+fn subtree_mentions(
+    book: &Book,
+    said: &BTreeMap<String, Said>,
+    process: &Process,
+    word: &str,
+) -> bool {
+    let variants = variants(word);
+    let code = process.code_text();
+    // A typo is forgiven in the process's own texts, where it is cheap to look for one.
+    if said
+        .get(&code)
+        .is_some_and(|s| s.body.mentions_nearly(word, &variants))
+    {
+        return true;
+    }
+    let mut stack: Vec<&str> = process.children.iter().map(String::as_str).collect();
+    let mut seen = BTreeSet::new();
+    while let Some(code) = stack.pop() {
+        if !seen.insert(code) {
+            continue;
+        }
+        if said
+            .get(code)
+            .is_some_and(|s| s.body.mentions(&variants) || s.name.mentions(&variants))
+        {
+            return true;
+        }
+        if let Some(child) = book.process(code) {
+            stack.extend(child.children.iter().map(String::as_str));
+        }
+    }
+    false
 }
 
 fn check(c: &mut Checker) {
@@ -272,22 +323,32 @@ fn check(c: &mut Checker) {
         .filter(|(_, n)| n * 3 >= named.len() && *n >= 2)
         .map(|(w, _)| w)
         .collect();
-    let mut contents: BTreeMap<String, Content> = BTreeMap::new();
+    let mut said: BTreeMap<String, Said> = BTreeMap::new();
     for &process in &named {
-        let texts = subtree_texts(book, process);
-        if !texts.is_empty() {
-            contents.insert(process.code_text(), content_of(&texts, &abbreviations));
-        }
+        let texts = own_texts(book, process);
+        said.insert(
+            process.code_text(),
+            Said {
+                empty: texts.is_empty(),
+                body: content_of(&texts, &abbreviations),
+                name: content_of(&[process.name.as_str()], &abbreviations),
+            },
+        );
     }
     for process in named {
         let code = process.code_text();
-        let Some(content) = contents.get(&code) else {
+        let empty = said.get(&code).is_none_or(|s| s.empty) && process.children.is_empty();
+        if empty {
             continue; // nothing to compare the name with
-        };
+        }
         let parts = promised_parts(&process.name);
         let unborne: Vec<&Vec<String>> = parts
             .iter()
-            .filter(|part| !part.iter().any(|w| content.mentions(w)))
+            .filter(|part| {
+                !part
+                    .iter()
+                    .any(|w| subtree_mentions(book, &said, process, w))
+            })
             .collect();
         if !unborne.is_empty() {
             let list = ticks(&unborne.iter().map(|p| p.join(" ")).collect::<Vec<_>>());
@@ -326,10 +387,10 @@ fn check(c: &mut Checker) {
             if keys.is_empty() {
                 continue;
             }
-            let child_content = contents.get(&child.code_text());
-            let speaks_of_parent =
-                child_content.is_some_and(|cc| parent_keys.iter().any(|w| cc.mentions(w)));
-            if speaks_of_parent || keys.iter().any(|w| promised.mentions(w)) {
+            let speaks_of_parent = parent_keys
+                .iter()
+                .any(|w| subtree_mentions(book, &said, child, w));
+            if speaks_of_parent || keys.iter().any(|w| promised.mentions(&variants(w))) {
                 covered += 1;
             } else {
                 beyond.push(child);

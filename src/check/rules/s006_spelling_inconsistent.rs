@@ -331,7 +331,6 @@ fn check(c: &mut Checker) {
 mod tests {
     use super::{affix_related, name_like};
     use crate::check::rules::common::agency::AgencyName;
-    use crate::check::rules::common::morph::same_root;
     use crate::check::text::words;
 
     fn differs_from_instansi(text: &str) -> Vec<(usize, usize, String, String)> {

@@ -134,7 +134,7 @@ fn check(c: &mut Checker) {
     };
     let declared_words = declared_name_words(book);
     let names = unit_names(book);
-    let triggers = Triggers::new(&crate::check::rules::common::agency::AGENCY_KINDS);
+    let triggers = Triggers::new(crate::check::rules::common::agency::AGENCY_KINDS);
     let is_declared = |words: &[String]| {
         names
             .iter()

@@ -25,22 +25,6 @@ pub(crate) fn resolve<'a>(book: &'a Book, text: &str) -> Option<&'a Unit> {
     })
 }
 
-/// Whether `unit` is `above` or sits below it in the org chart. The walk is bounded, so a
-/// looping hierarchy (E110) cannot hang it.
-pub(crate) fn is_within(book: &Book, unit: &str, above: &str) -> bool {
-    let mut at = Some(unit);
-    for _ in 0..=book.units.len() {
-        let Some(id) = at else {
-            return false;
-        };
-        if id == above {
-            return true;
-        }
-        at = book.unit(id).and_then(|u| u.parent.as_deref());
-    }
-    false
-}
-
 /// The words of a text in lower case.
 pub(crate) fn lower_words(text: &str) -> Vec<String> {
     words(text).iter().map(|(_, w)| w.to_lowercase()).collect()

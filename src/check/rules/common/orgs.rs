@@ -13,6 +13,8 @@ pub const ROLE_WORDS: &[&str] = &["kepala", "koordinator", "ketua", "plt"];
 #[derive(Debug, Clone, Default)]
 pub struct Triggers {
     phrases: Vec<Vec<String>>,
+    /// The phrases' first words, sorted: most words of a text are ruled out by one lookup.
+    firsts: Vec<String>,
 }
 
 impl Triggers {
@@ -29,7 +31,10 @@ impl Triggers {
             .collect();
         // Longest first, so `Sub Bagian` wins over `Sub`.
         phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
-        Triggers { phrases }
+        let mut firsts: Vec<String> = phrases.iter().map(|p| p[0].clone()).collect();
+        firsts.sort();
+        firsts.dedup();
+        Triggers { phrases, firsts }
     }
 
     pub fn default_set() -> Self {
@@ -46,6 +51,24 @@ impl Triggers {
     /// How many words of `ws` from `k` a trigger phrase covers (0: none). The words of a
     /// phrase must be separated by blanks only.
     fn at(&self, text: &str, ws: &[(usize, &str)], k: usize) -> usize {
+        let first = ws[k].1;
+        let opens_one = if first.is_ascii() {
+            let mut buffer = [0u8; 32];
+            let Some(lower) = buffer.get_mut(..first.len()) else {
+                return 0; // longer than any trigger word
+            };
+            lower.copy_from_slice(first.as_bytes());
+            lower.make_ascii_lowercase();
+            let lower = std::str::from_utf8(lower).unwrap_or_default();
+            self.firsts
+                .binary_search_by(|f| f.as_str().cmp(lower))
+                .is_ok()
+        } else {
+            self.firsts.contains(&first.to_lowercase())
+        };
+        if !opens_one {
+            return 0;
+        }
         'phrase: for phrase in &self.phrases {
             if k + phrase.len() > ws.len() {
                 continue;

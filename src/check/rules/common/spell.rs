@@ -8,8 +8,8 @@
 
 use super::morph::roots;
 use spellbook::Dictionary;
-use std::collections::{BTreeMap, BTreeSet};
-use std::sync::OnceLock;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::{Mutex, OnceLock};
 
 const AFF: &str = include_str!("../../dict/id_ID.aff");
 const DIC: &str = include_str!("../../dict/id_ID.dic");
@@ -18,10 +18,21 @@ const ENGLISH_DIC: &str = include_str!("../../dict/en_US.dic");
 /// peta's supplementary list of government and IT words (`src/check/dict/tambahan.txt`).
 const SUPPLEMENT: &str = include_str!("../../dict/tambahan.txt");
 
+/// Starts parsing the dictionary on another thread, so that it is ready by the time S008 runs
+/// after the other rules.
+pub fn prepare() {
+    if DICTIONARY.get().is_none() {
+        std::thread::spawn(|| {
+            dictionary();
+        });
+    }
+}
+
+static DICTIONARY: OnceLock<Option<Dictionary>> = OnceLock::new();
+
 /// The embedded dictionary, parsed on first use. `None` only if the embedded files were broken,
 /// which the tests rule out.
 pub fn dictionary() -> Option<&'static Dictionary> {
-    static DICTIONARY: OnceLock<Option<Dictionary>> = OnceLock::new();
     DICTIONARY
         .get_or_init(|| Dictionary::new(AFF, DIC).ok())
         .as_ref()
@@ -34,28 +45,44 @@ pub fn dictionary() -> Option<&'static Dictionary> {
 /// (written in lower case there) and proper names (`Chanel`) are kept apart, so a proper name
 /// only counts when written with its capital.
 struct English {
-    common: BTreeSet<String>,
-    proper: BTreeSet<String>,
+    /// Sorted; borrowed from the embedded list, nothing copied.
+    common: Vec<&'static str>,
+    /// Lower case, sorted.
+    proper: Vec<String>,
+}
+
+impl English {
+    fn has_common(&self, word: &str) -> bool {
+        self.common.binary_search(&word).is_ok()
+    }
+
+    fn has_proper(&self, word: &str) -> bool {
+        self.proper
+            .binary_search_by(|p| p.as_str().cmp(word))
+            .is_ok()
+    }
 }
 
 fn english() -> &'static English {
     static WORDS: OnceLock<English> = OnceLock::new();
     WORDS.get_or_init(|| {
         let mut english = English {
-            common: BTreeSet::new(),
-            proper: BTreeSet::new(),
+            common: Vec::with_capacity(50_000),
+            proper: Vec::new(),
         };
         for line in ENGLISH_DIC.lines().skip(1) {
             let word = line.split('/').next().unwrap_or_default();
-            if word.is_empty() || !word.chars().all(|c| c.is_ascii_alphabetic()) {
+            if word.is_empty() || !word.bytes().all(|c| c.is_ascii_alphabetic()) {
                 continue;
             }
             if word.starts_with(|c: char| c.is_ascii_uppercase()) {
-                english.proper.insert(word.to_lowercase());
+                english.proper.push(word.to_ascii_lowercase());
             } else {
-                english.common.insert(word.to_string());
+                english.common.push(word);
             }
         }
+        english.common.sort_unstable();
+        english.proper.sort_unstable();
         english
     })
 }
@@ -84,8 +111,7 @@ pub fn is_english(word: &str) -> bool {
     let words = english();
     let lower = word.to_lowercase();
     let capitalised = word.starts_with(|c: char| c.is_uppercase());
-    let stem_known =
-        |stem: &str| words.common.contains(stem) || (capitalised && words.proper.contains(stem));
+    let stem_known = |stem: &str| words.has_common(stem) || (capitalised && words.has_proper(stem));
     let with_endings = |w: &str| {
         stem_known(w)
             || ENGLISH_ENDINGS.iter().any(|(ending, add)| {
@@ -99,7 +125,7 @@ pub fn is_english(word: &str) -> bool {
             lower
                 .strip_prefix(p)
                 .filter(|rest| rest.len() >= 3)
-                .is_some_and(|rest| with_endings(rest))
+                .is_some_and(&with_endings)
         })
 }
 
@@ -116,6 +142,35 @@ pub fn word_list(text: &str) -> BTreeSet<String> {
         .filter(|l| !l.is_empty())
         .map(str::to_lowercase)
         .collect()
+}
+
+/// The verdict of the dictionaries and peta's list on a word, whatever the book: kept for the
+/// whole process, since a province's books share most of their words.
+fn in_language(dictionary: &Dictionary, word: &str, lower: &str) -> bool {
+    static VERDICTS: OnceLock<Mutex<HashMap<String, bool>>> = OnceLock::new();
+    let verdicts = VERDICTS.get_or_init(Mutex::default);
+    if let Some(&known) = verdicts
+        .lock()
+        .ok()
+        .and_then(|v| v.get(word).copied())
+        .as_ref()
+    {
+        return known;
+    }
+    let listed = |w: &str| supplement().contains(w);
+    let known = listed(lower)
+        || dictionary.check(word)
+        || dictionary.check(lower)
+        || is_english(word)
+        // Indonesian affixes on a listed, Indonesian or English root: `menginput`.
+        || roots(lower)
+            .iter()
+            .skip(1)
+            .any(|root| listed(root) || dictionary.check(root) || is_english(root));
+    if let Ok(mut v) = verdicts.lock() {
+        v.insert(word.to_string(), known);
+    }
+    known
 }
 
 /// Decides whether words are spelt right, remembering each answer.
@@ -146,24 +201,65 @@ impl Speller {
             return known;
         }
         let lower = word.to_lowercase();
-        let known = self.listed(&lower)
-            || self.dictionary.check(word)
-            || self.dictionary.check(&lower)
-            || is_english(word)
-            // Indonesian affixes on a listed, Indonesian or English root: `menginput`.
-            || roots(&lower)
-                .iter()
-                .skip(1)
-                .any(|root| self.listed(root) || self.dictionary.check(root) || is_english(root));
+        let accepted = |w: &str| self.accepted.contains(w);
+        let known = accepted(&lower)
+            || roots(&lower).iter().skip(1).any(|r| accepted(r))
+            || in_language(self.dictionary, word, &lower);
         self.memo.insert(word.to_string(), known);
         known
     }
 
-    /// Up to three words the dictionary offers instead.
+    /// Up to three known words one edit away (a letter dropped, added, changed, or two
+    /// swapped), after a split into two words when that gives two known words. The
+    /// dictionary's own suggester also searches by n-grams over the whole word list, which
+    /// costs a quarter of a second a word; one edit finds the typos this rule is for.
     pub fn suggestions(&self, word: &str) -> Vec<String> {
-        let mut out = Vec::new();
-        self.dictionary.suggest(&word.to_lowercase(), &mut out);
-        out.truncate(3);
+        let lower = word.to_lowercase();
+        let letters: Vec<char> = lower.chars().collect();
+        let alphabet = "aeinrstkumlgopbdhjcyfwzvqx";
+        let mut candidates: Vec<String> = Vec::new();
+        let at = |i: usize| letters[..i].iter().collect::<String>();
+        let from = |i: usize| letters[i.min(letters.len())..].iter().collect::<String>();
+        for i in 0..letters.len() {
+            candidates.push(format!("{}{}", at(i), from(i + 1)));
+        }
+        for i in 0..letters.len().saturating_sub(1) {
+            let mut swapped = letters.clone();
+            swapped.swap(i, i + 1);
+            candidates.push(swapped.into_iter().collect());
+        }
+        for i in 0..=letters.len() {
+            for c in alphabet.chars() {
+                candidates.push(format!("{}{c}{}", at(i), from(i)));
+            }
+        }
+        for i in 0..letters.len() {
+            for c in alphabet.chars().filter(|&c| c != letters[i]) {
+                candidates.push(format!("{}{c}{}", at(i), from(i + 1)));
+            }
+        }
+        candidates.retain(|c| c.chars().count() >= 2);
+        let mut out: Vec<String> = Vec::new();
+        // Two words written as one (`walikota`, `kerjasama`).
+        for i in 2..letters.len().saturating_sub(1) {
+            let (left, right) = (at(i), from(i));
+            if self.dictionary.check(&left) && self.dictionary.check(&right) && right.len() >= 3 {
+                out.push(format!("{left} {right}"));
+                break;
+            }
+        }
+        for candidate in candidates {
+            if out.len() == 3 {
+                break;
+            }
+            if !out.contains(&candidate)
+                && (self.listed(&candidate)
+                    || self.dictionary.check(&candidate)
+                    || is_english(&candidate))
+            {
+                out.push(candidate);
+            }
+        }
         out
     }
 }
