@@ -233,8 +233,8 @@ impl Speller {
                 candidates.push(format!("{}{c}{}", at(i), from(i)));
             }
         }
-        for i in 0..letters.len() {
-            for c in alphabet.chars().filter(|&c| c != letters[i]) {
+        for (i, &letter) in letters.iter().enumerate() {
+            for c in alphabet.chars().filter(|&c| c != letter) {
                 candidates.push(format!("{}{c}{}", at(i), from(i + 1)));
             }
         }
