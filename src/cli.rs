@@ -122,6 +122,50 @@ pub enum Command {
         #[arg(long, default_value = "out")]
         out: PathBuf,
     },
+    /// Run the language server on stdin/stdout (for editors: diagnostics, hover, completion,
+    /// go to definition, rename, formatting, quick fixes).
+    Lsp,
+    /// Rebuild the book whenever a source changes, printing the check summary each time.
+    Watch {
+        #[arg(default_value = ".")]
+        path: PathBuf,
+        /// Folder to write the book into.
+        #[arg(long, default_value = "out")]
+        out: PathBuf,
+        /// Also serve the book on 127.0.0.1 with live reload (as `peta serve`).
+        #[arg(long)]
+        serve: bool,
+        /// Port for --serve (0 picks a free one).
+        #[arg(long, default_value_t = 8017)]
+        port: u16,
+    },
+    /// Serve the book on 127.0.0.1 with live reload, rebuilding it whenever a source changes;
+    /// the page shows the current errors instead of a stale book.
+    Serve {
+        #[arg(default_value = ".")]
+        path: PathBuf,
+        /// Folder to write the book into.
+        #[arg(long, default_value = "out")]
+        out: PathBuf,
+        /// Port to listen on (0 picks a free one).
+        #[arg(long, default_value_t = 8017)]
+        port: u16,
+    },
+    /// Start a new project in DIR (which must be empty or missing): peta.yaml, the book block,
+    /// an org chart, the level-0 map and one complete example map, commented in Indonesian.
+    Init {
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    Completions { shell: clap_complete::Shell },
+    /// Print the manual page (roff) on stdout (`peta man > peta.1`), or write it and one
+    /// page per subcommand (peta-check.1, …) into a folder.
+    Man {
+        /// Folder to write peta.1 and the subcommands' pages into.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -200,7 +244,81 @@ fn execute(args: &Args) -> Result<Status> {
             Ok(Status::Clean)
         }
         Command::Explain { rule } => explain(rule, args.lang.unwrap_or_default()),
+        Command::Lsp => {
+            crate::lsp::run_stdio()?;
+            Ok(Status::Clean)
+        }
+        Command::Watch {
+            path,
+            out,
+            serve,
+            port,
+        } => {
+            let port = serve.then_some(*port);
+            crate::watch::run(path, out, port, args.lang)?;
+            Ok(Status::Clean)
+        }
+        Command::Serve { path, out, port } => {
+            crate::watch::run(path, out, Some(*port), args.lang)?;
+            Ok(Status::Clean)
+        }
+        Command::Init { dir } => {
+            let written = crate::init::create(dir)?;
+            eprintln!(
+                "{}",
+                crate::init::summary(dir, written, args.lang.unwrap_or_default())
+            );
+            Ok(Status::Clean)
+        }
+        Command::Completions { shell } => {
+            print(&completions(*shell));
+            Ok(Status::Clean)
+        }
+        Command::Man { out } => {
+            let pages = man_pages()?;
+            match out {
+                None => print(&pages[0].1),
+                Some(dir) => {
+                    for (name, text) in &pages {
+                        write_atomic(&dir.join(name), text.as_bytes())?;
+                    }
+                    eprintln!(
+                        "peta man: {} pages written to {}",
+                        pages.len(),
+                        dir.display()
+                    );
+                }
+            }
+            Ok(Status::Clean)
+        }
     }
+}
+
+/// The completion script of `shell` for the whole command line.
+pub fn completions(shell: clap_complete::Shell) -> String {
+    use clap::CommandFactory;
+    let mut buffer = Vec::new();
+    clap_complete::generate(shell, &mut Args::command(), "peta", &mut buffer);
+    String::from_utf8_lossy(&buffer).into_owned()
+}
+
+/// The manual pages (roff) of `peta`: `peta.1`, then one page per subcommand
+/// (`peta-check.1`, …), as (file name, text).
+pub fn man_pages() -> Result<Vec<(String, String)>> {
+    use clap::CommandFactory;
+    let mut command = Args::command().disable_help_subcommand(true);
+    command.build();
+    let mut pages = Vec::new();
+    for cmd in std::iter::once(&command).chain(command.get_subcommands()) {
+        let man = clap_mangen::Man::new(cmd.clone()).date(env!("CARGO_PKG_VERSION"));
+        let mut text = Vec::new();
+        man.render(&mut text)?;
+        pages.push((
+            man.get_filename(),
+            String::from_utf8_lossy(&text).into_owned(),
+        ));
+    }
+    Ok(pages)
 }
 
 /// Writes to stdout, ignoring a closed pipe (`peta export | head`).
@@ -229,22 +347,13 @@ fn check(path: &Path, format: Format, lang: Option<Lang>) -> Result<Status> {
         &catalogue::info(lang),
     ));
     if matches!(format, Format::Human | Format::Concise) {
-        let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-        let warnings = diagnostics.len() - errors;
-        let (files, processes) = (workspace.files, workspace.processes);
-        let books = match (workspace.projects, lang) {
-            (1, _) => String::new(),
-            (n, Lang::Id) => format!(" dari {n} buku"),
-            (n, Lang::En) => format!(" from {n} books"),
-        };
-        let summary = match lang {
-            Lang::Id => format!(
-                "peta: {errors} galat, {warnings} peringatan; {processes} proses dalam {files} berkas{books}"
-            ),
-            Lang::En => format!(
-                "peta: {errors} errors, {warnings} warnings; {processes} processes in {files} files{books}"
-            ),
-        };
+        let summary = pipeline::summary(
+            diagnostics,
+            workspace.processes,
+            workspace.files,
+            workspace.projects,
+            lang,
+        );
         eprintln!("{summary}");
     }
     let status = if workspace.has_errors() {

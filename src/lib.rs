@@ -13,7 +13,9 @@ pub mod diff;
 pub mod export;
 pub mod formatter;
 pub mod import;
+pub mod init;
 pub mod layout;
+pub mod lsp;
 pub mod model;
 pub mod narrative;
 pub mod output;
@@ -25,5 +27,6 @@ pub mod source;
 pub mod suggest;
 pub mod syntax;
 pub mod synth;
+pub mod watch;
 
 pub use cli::run;

@@ -111,6 +111,32 @@ pub fn check_workspace(
     Ok(workspace)
 }
 
+/// The one-line summary `peta check` and `peta watch` print after the problems:
+/// `peta: 1 galat, 3 peringatan; 32 proses dalam 7 berkas`.
+pub fn summary(
+    diagnostics: &[Diagnostic],
+    processes: usize,
+    files: usize,
+    books: usize,
+    lang: Lang,
+) -> String {
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let warnings = diagnostics.len() - errors;
+    let books = match (books, lang) {
+        (0 | 1, _) => String::new(),
+        (n, Lang::Id) => format!(" dari {n} buku"),
+        (n, Lang::En) => format!(" from {n} books"),
+    };
+    match lang {
+        Lang::Id => format!(
+            "peta: {errors} galat, {warnings} peringatan; {processes} proses dalam {files} berkas{books}"
+        ),
+        Lang::En => format!(
+            "peta: {errors} errors, {warnings} warnings; {processes} processes in {files} files{books}"
+        ),
+    }
+}
+
 struct Checked {
     lang: Option<Lang>,
     files: usize,

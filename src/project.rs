@@ -42,6 +42,13 @@ pub struct Project {
 /// Loads a project folder, or a single `.peta` file as a project of one file with default
 /// settings. I/O failures (missing path, unreadable folder) are errors for exit status 2.
 pub fn load(path: &Path) -> Result<Project> {
+    load_overlaid(path, &BTreeMap::new())
+}
+
+/// Like [`load`], but a file whose path is a key of `overlay` is read from there instead of
+/// from disk: the language server checks the buffers an editor has open but not yet saved
+/// exactly as `peta check` would check them once saved.
+pub fn load_overlaid(path: &Path, overlay: &BTreeMap<PathBuf, String>) -> Result<Project> {
     let meta =
         std::fs::metadata(path).with_context(|| format!("cannot open `{}`", path.display()))?;
     let mut project = Project::default();
@@ -51,7 +58,7 @@ pub fn load(path: &Path) -> Result<Project> {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        read_source(&mut project, path, name)?;
+        read_source(&mut project, path, name, overlay)?;
         return Ok(project);
     }
     project.root = path.to_path_buf();
@@ -62,10 +69,13 @@ pub fn load(path: &Path) -> Result<Project> {
             path.display()
         );
     }
-    read_settings(&mut project, &settings_path)?;
+    match overlay.get(&settings_path) {
+        Some(text) => add_settings(&mut project, Some(&settings_path), text.as_bytes()),
+        None => read_settings(&mut project, &settings_path)?,
+    }
     for path in peta_files(path)? {
         let name = display_name(&project.root, &path);
-        read_source(&mut project, &path, name)?;
+        read_source(&mut project, &path, name, overlay)?;
     }
     Ok(project)
 }
@@ -183,7 +193,16 @@ pub fn add_settings(project: &mut Project, path: Option<&Path>, bytes: &[u8]) {
     }
 }
 
-fn read_source(project: &mut Project, path: &Path, name: String) -> Result<()> {
+fn read_source(
+    project: &mut Project,
+    path: &Path,
+    name: String,
+    overlay: &BTreeMap<PathBuf, String>,
+) -> Result<()> {
+    if let Some(text) = overlay.get(path) {
+        add_source(project, name, Some(path), text.as_bytes());
+        return Ok(());
+    }
     let bytes = std::fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
     add_source(project, name, Some(path), &bytes);
     Ok(())

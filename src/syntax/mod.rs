@@ -6,6 +6,7 @@ mod explain;
 pub mod group;
 mod parser;
 mod scan;
+pub mod vocabulary;
 pub mod write;
 
 pub use explain::KEYWORDS;

@@ -3,9 +3,11 @@
 mod book;
 mod books;
 mod cli;
+mod editor;
 mod errors;
 mod export;
 mod import;
+mod lsp;
 mod maps;
 mod outputs;
 mod parsing;
@@ -14,3 +16,4 @@ mod review;
 mod robustness;
 mod rules;
 mod support;
+mod vscode;
