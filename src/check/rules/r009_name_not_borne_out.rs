@@ -30,7 +30,8 @@ Dua hal, untuk setiap proses di bawah level 0:
   (`Pengelolaan`, `Pelaksanaan`, `Layanan`, `Penyediaan`, ...); sebuah bagian terpenuhi bila
   satu katanya disebut. Singkatan yang diuraikan buku dihitung sebagai kepanjangannya (`PBB-P2`);
   salah ketik satu huruf dimaafkan;
-* subproses yang kata kuncinya tidak tercakup nama maupun `uraian` induknya, dan yang isinya
+* subproses yang kata kuncinya tidak tercakup nama, `uraian`, `masukan` maupun `keluaran`
+  induknya, dan yang isinya
   juga tidak menyebut kata kunci induk, sementara subproses lain tercakup: induk menjanjikan
   lebih sedikit daripada yang dikerjakan anak-anaknya. Kata yang dipakai sepertiga nama proses
   atau lebih (`Pajak`, `Daerah` di buku Badan Pendapatan) tidak dihitung di sini.
@@ -64,7 +65,8 @@ Two things, for every process below level 0:
   names (`Pengelolaan`, `Pelaksanaan`, `Layanan`, `Penyediaan`, ...); a part is kept when one of
   its words is mentioned. An abbreviation the book expands counts as its long form (`PBB-P2`); a
   one-letter typo is forgiven;
-* sub-processes whose key words neither the parent's name nor its `uraian` covers, and whose
+* sub-processes whose key words neither the parent's name nor its `uraian`, `masukan` or
+  `keluaran` covers, and whose
   content does not mention the parent's key words either, while other sub-processes are
   covered: the parent promises less than its children do. Words used by a third of the process
   names or more (`Pajak`, `Daerah` in a revenue agency's book) do not count here.
@@ -370,8 +372,17 @@ fn check(c: &mut Checker) {
         }
         // A child belongs under its parent when the parent's name or description speaks of
         // the child's work, or the child's content speaks of the parent's.
+        // What the parent says it does: its name, its description, what it takes and gives.
         let mut promise = vec![process.name.as_str()];
         promise.extend(process.description.iter().map(|d| d.text.as_str()));
+        let sipoc = &process.sipoc;
+        promise.extend(
+            sipoc
+                .input
+                .iter()
+                .chain(&sipoc.output)
+                .map(|i| i.text.as_str()),
+        );
         let promised = content_of(&promise, &abbreviations);
         let parent_keys: Vec<String> = key_words(&process.name)
             .into_iter()
@@ -468,7 +479,7 @@ mod tests {
 
     #[test]
     fn a_parent_that_promises_less_than_its_children() {
-        let text = "proses P3: Penagihan Pajak\n  uraian: Penagihan tunggakan dengan surat teguran.\nproses P3.1: Penagihan Tunggakan\n  uraian: Surat teguran tunggakan dikirim.\nproses P3.2: Penyelesaian Keberatan\n  uraian: Keberatan diteliti.\nproses P4: Pelayanan Pajak\n  uraian: Pelayanan pembayaran dan pengaduan.\nproses P4.1: Pembayaran\n  uraian: Pajak dibayar.\nproses P4.2: Pengaduan\n  uraian: Pengaduan dijawab.\n";
+        let text = "proses P3: Penagihan Pajak\n  uraian: Penagihan tunggakan pajak dengan surat teguran.\nproses P3.1: Penagihan Tunggakan\n  uraian: Surat teguran tunggakan dikirim.\nproses P3.2: Penyelesaian Keberatan\n  uraian: Keberatan diteliti.\nproses P4: Pelayanan Pajak\n  uraian: Pelayanan pembayaran dan pengaduan.\nproses P4.1: Pembayaran\n  uraian: Pajak dibayar.\nproses P4.2: Pengaduan\n  uraian: Pengaduan dijawab.\n";
         assert_eq!(
             findings_of("R009", &[("p.peta", text)]),
             [(1, "the name and description of process `P3` (Penagihan Pajak) do not cover its sub-processes `P3.2` (Penyelesaian Keberatan)".to_string())]
