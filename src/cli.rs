@@ -118,6 +118,10 @@ pub enum Command {
         /// Lanes as columns and the flow top to bottom, instead of lanes as rows.
         #[arg(long)]
         vertical: bool,
+        /// Cut each map into parts that print at the book's text size on this paper, written
+        /// as `P1.2.1-1.svg`, `P1.2.1-2.svg`, … (one file per map without it).
+        #[arg(long, value_enum)]
+        page: Option<crate::layout::print::Paper>,
         /// Folder to write into (created if missing).
         #[arg(long, default_value = "out")]
         out: PathBuf,
@@ -225,8 +229,17 @@ fn execute(args: &Args) -> Result<Status> {
             code,
             format,
             vertical,
+            page,
             out,
-        } => render_maps(path, code.as_deref(), *format, *vertical, out, args.lang),
+        } => render_maps(
+            path,
+            code.as_deref(),
+            *format,
+            *vertical,
+            *page,
+            out,
+            args.lang,
+        ),
         Command::Fmt {
             path,
             check,
@@ -813,6 +826,7 @@ fn render_maps(
     code: Option<&str>,
     format: crate::render::RenderFormat,
     vertical: bool,
+    page: Option<crate::layout::print::Paper>,
     out: &Path,
     lang: Option<Lang>,
 ) -> Result<Status> {
@@ -838,8 +852,9 @@ fn render_maps(
         } else {
             crate::layout::Orientation::Horizontal
         },
+        page,
     };
-    let written = crate::render::render_project(&compiled, code, format, &options, out)?;
+    let written = crate::render::render_project(&compiled.book, code, format, &options, out)?;
     let noun = if written.len() == 1 { "file" } else { "files" };
     eprintln!(
         "peta: wrote {} {noun} into {}",

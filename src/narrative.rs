@@ -59,13 +59,21 @@ fn sentence(text: &str) -> String {
     }
 }
 
+/// The number of each step in the book, by node index: its place in the written order,
+/// counted from 1. The narrative's sentences and the numbers drawn in the map's boxes both
+/// come from here, so text and picture cannot disagree.
+pub fn step_numbers(map: &CrossMap) -> Vec<usize> {
+    map.graph.node_indices().map(|n| n.index() + 1).collect()
+}
+
 /// The narrative of one map, in Indonesian.
 pub fn narrate(book: &Book, map: &CrossMap) -> Vec<Sentence> {
     let order: Vec<NodeIndex> = map.graph.node_indices().collect();
-    let number_of = |n: NodeIndex| order.iter().position(|&m| m == n).map_or(0, |i| i + 1);
+    let numbers = step_numbers(map);
+    let number_of = |n: NodeIndex| numbers.get(n.index()).copied().unwrap_or(0);
     let mut out = Vec::new();
-    for (i, &node) in order.iter().enumerate() {
-        let number = i + 1;
+    for &node in &order {
+        let number = number_of(node);
         let step = &map.graph[node];
         let who = actor(book, step);
         let next: Vec<(NodeIndex, Option<String>)> = map

@@ -146,6 +146,21 @@ pub fn book(seed: u64) -> Vec<(String, String)> {
     files
 }
 
+/// A book of `maps` maps of exactly `steps` steps across exactly `lanes` lanes (the print
+/// tests' synthetic book): (file name, text) pairs, `peta.yaml` first.
+pub fn book_of_maps(seed: u64, maps: usize, steps: usize, lanes: usize) -> Vec<(String, String)> {
+    let mut rng = Rng::new(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 0xB00C);
+    let mut files = book(seed);
+    files.retain(|(name, _)| name == "peta.yaml" || name == "organisasi.peta");
+    let mut text = String::from("proses P1: Kelompok Proses\n  kategori: utama\n");
+    sipoc(&mut text, &mut rng);
+    for m in 1..=maps {
+        map_with_lanes(&mut text, &mut rng, &format!("P1.{m}"), steps, Some(lanes));
+    }
+    files.push(("P1.peta".to_string(), text));
+    files
+}
+
 fn sipoc(text: &mut String, rng: &mut Rng) {
     let party = PARTIES[rng.below(PARTIES.len())].0;
     let _ = writeln!(
@@ -171,9 +186,20 @@ fn capitalise(s: &str) -> String {
 /// A leaf map: a main line of steps across 3–6 lanes with decisions whose second branch goes
 /// back (rework) or forward (skip), ending at one or two ends.
 fn map(text: &mut String, rng: &mut Rng, code: &str, steps: usize) {
+    map_with_lanes(text, rng, code, steps, None);
+}
+
+fn map_with_lanes(
+    text: &mut String,
+    rng: &mut Rng,
+    code: &str,
+    steps: usize,
+    lanes: Option<usize>,
+) {
     let _ = writeln!(text, "\nproses {code}: Layanan {code}");
     sipoc(text, rng);
-    let lane_count = 3 + rng.below(4);
+    let drawn = 3 + rng.below(4);
+    let lane_count = lanes.unwrap_or(drawn).min(UNITS.len() + 1);
     let mut lanes: Vec<&str> = vec![PARTIES[rng.below(PARTIES.len())].0];
     while lanes.len() < lane_count {
         let unit = UNITS[rng.below(UNITS.len())].0;

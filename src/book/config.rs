@@ -10,6 +10,8 @@
 //!     - bab/07-penutup.md
 //!   logo: logo.png
 //!   paper: a4                     # a4 (default) or f4
+//!   orientation: auto             # auto (default), horizontal or vertical, for every map
+//!   # or per map: orientation: { default: auto, P2.1.1: vertical }
 //!   png: [gambar-6-9]             # figures also written as PNG (`all` for every one)
 //! ```
 
@@ -36,14 +38,30 @@ pub enum ChapterSpec {
     Maps,
 }
 
+pub use crate::layout::print::Paper;
+
+/// Which way a map runs in the book: lanes as rows on a landscape page, lanes as columns on a
+/// portrait one, or whichever prints the larger text (`auto`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Paper {
+pub enum OrientationChoice {
     #[default]
-    A4,
-    F4,
+    Auto,
+    Horizontal,
+    Vertical,
 }
 
-#[derive(Debug, Clone, Default)]
+impl OrientationChoice {
+    fn parse(text: &str) -> Option<OrientationChoice> {
+        match text.to_ascii_lowercase().as_str() {
+            "auto" | "otomatis" => Some(OrientationChoice::Auto),
+            "horizontal" | "mendatar" => Some(OrientationChoice::Horizontal),
+            "vertical" | "tegak" => Some(OrientationChoice::Vertical),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
 pub struct BookConfig {
     pub preface: Option<PathBuf>,
     pub chapters: Vec<ChapterSpec>,
@@ -51,8 +69,36 @@ pub struct BookConfig {
     pub logo: Option<(String, Vec<u8>)>,
     pub logo_file: Option<String>,
     pub paper: Paper,
+    /// The orientation of every map, unless `orientation_of` names the map.
+    pub orientation: OrientationChoice,
+    pub orientation_of: std::collections::BTreeMap<String, OrientationChoice>,
     /// Figures (`gambar-6-9`, or `all`) also written as PNG, for word processors and READMEs.
     pub png: Vec<String>,
+}
+
+impl Default for BookConfig {
+    fn default() -> Self {
+        BookConfig {
+            preface: None,
+            chapters: Vec::new(),
+            logo: None,
+            logo_file: None,
+            paper: Paper::A4,
+            orientation: OrientationChoice::Auto,
+            orientation_of: Default::default(),
+            png: Vec::new(),
+        }
+    }
+}
+
+impl BookConfig {
+    /// The orientation chosen for the map of `code`.
+    pub fn orientation_for(&self, code: &str) -> OrientationChoice {
+        self.orientation_of
+            .get(code)
+            .copied()
+            .unwrap_or(self.orientation)
+    }
 }
 
 fn locate(project: &Project, needle: &str) -> Option<Span> {
@@ -83,7 +129,9 @@ impl BookConfig {
         let mut problems = Vec::new();
         let book = &project.settings.book;
         for key in book.keys() {
-            if !["preface", "chapters", "logo", "paper", "png"].contains(&key.as_str()) {
+            if !["preface", "chapters", "logo", "paper", "png", "orientation"]
+                .contains(&key.as_str())
+            {
                 problems.push(problem(
                     project,
                     key,
@@ -93,8 +141,8 @@ impl BookConfig {
                         format!("unknown book setting `{key}`"),
                     ),
                     Text::new(
-                        "kunci `book` yang dikenal: preface, chapters, logo, paper, png",
-                        "known `book` keys: preface, chapters, logo, paper, png",
+                        "kunci `book` yang dikenal: preface, chapters, logo, paper, png, orientation",
+                        "known `book` keys: preface, chapters, logo, paper, png, orientation",
                     ),
                 ));
             }
@@ -125,6 +173,39 @@ impl BookConfig {
                         "write `paper: a4` or `paper: f4`",
                     ),
                 )),
+            }
+        }
+        if let Some(value) = book.get("orientation") {
+            let bad = |problems: &mut Vec<Diagnostic>| {
+                problems.push(problem(
+                    project,
+                    "orientation",
+                    "E030",
+                    Text::new("arah peta tidak dikenal", "unknown map orientation"),
+                    Text::new(
+                        "tulis `orientation: auto`, `horizontal` atau `vertical`, atau per peta: `orientation: { default: auto, P2.1.1: vertical }`",
+                        "write `orientation: auto`, `horizontal` or `vertical`, or per map: `orientation: { default: auto, P2.1.1: vertical }`",
+                    ),
+                ))
+            };
+            match value {
+                Value::String(text) => match OrientationChoice::parse(text) {
+                    Some(choice) => config.orientation = choice,
+                    None => bad(&mut problems),
+                },
+                Value::Mapping(entries) => {
+                    for (key, value) in entries {
+                        let choice = value.as_str().and_then(OrientationChoice::parse);
+                        match (key.as_str(), choice) {
+                            (Some("default"), Some(choice)) => config.orientation = choice,
+                            (Some(code), Some(choice)) => {
+                                config.orientation_of.insert(code.to_string(), choice);
+                            }
+                            _ => bad(&mut problems),
+                        }
+                    }
+                }
+                _ => bad(&mut problems),
             }
         }
         match book.get("chapters").and_then(Value::as_sequence) {
@@ -211,12 +292,16 @@ impl BookConfig {
 
     /// The style sheet with the paper size filled in.
     pub fn style(&self, base: &str) -> String {
+        use crate::layout::{print, Orientation};
         let (portrait, landscape) = match self.paper {
             Paper::A4 => ("210mm 297mm", "297mm 210mm"),
             Paper::F4 => ("215mm 330mm", "330mm 215mm"),
         };
+        let height = |o| format!("{}mm", print::figure_box_mm(self.paper, o).1);
         base.replace("PAPER_PORTRAIT", portrait)
             .replace("PAPER_LANDSCAPE", landscape)
+            .replace("FIGURE_LANDSCAPE_H", &height(Orientation::Horizontal))
+            .replace("FIGURE_PORTRAIT_H", &height(Orientation::Vertical))
     }
 }
 

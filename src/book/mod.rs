@@ -309,6 +309,7 @@ pub fn build(compiled: &Compiled) -> Built {
                 maps_chapter = Some((chapter_pages.len(), String::new()));
                 let (html, print_html, process_pages) = maps_chapter_html(
                     book,
+                    &config,
                     arabic,
                     &number,
                     &id,
@@ -676,12 +677,79 @@ fn figure(id: &str, number: &str, caption: &str, class: &str, svg: &str) -> Stri
 
 type ProcessPageOut = (String, String, String, Vec<Link>);
 
+/// What a process shows as its figure.
+enum Drawn {
+    Nothing,
+    One(String),
+    Parts(figures::CrossFigure),
+}
+
+/// Figure numbers of the generated chapter ("6.1", "6.2", …) and their files and entries.
+struct FigureNumbering {
+    arabic: usize,
+    next: usize,
+}
+
+impl FigureNumbering {
+    /// A figure listed under its caption, on a landscape page.
+    fn simple(
+        &mut self,
+        caption: String,
+        svg: String,
+        files: &mut Vec<OutputFile>,
+        figure_list: &mut Vec<Numbered>,
+        target_page: &str,
+    ) -> String {
+        self.add(
+            &caption,
+            &caption,
+            svg,
+            "wide",
+            files,
+            figure_list,
+            target_page,
+        )
+        .2
+    }
+
+    /// Numbers a figure, writes its SVG, lists it as `list_caption`; returns the number, the
+    /// figure's id and its HTML (captioned `caption`).
+    #[allow(clippy::too_many_arguments)]
+    fn add(
+        &mut self,
+        list_caption: &str,
+        caption: &str,
+        svg: String,
+        class: &str,
+        files: &mut Vec<OutputFile>,
+        figure_list: &mut Vec<Numbered>,
+        target_page: &str,
+    ) -> (String, String, String) {
+        self.next += 1;
+        let number = format!("{}.{}", self.arabic, self.next);
+        let fid = format!("gambar-{}", anchor(&number));
+        let html = figure(&fid, &number, caption, class, &svg);
+        files.push(OutputFile {
+            path: PathBuf::from(format!("gambar/{fid}.svg")),
+            bytes: svg.into_bytes(),
+        });
+        figure_list.push(Numbered {
+            id: fid.clone(),
+            number: number.clone(),
+            caption: list_caption.to_string(),
+            page: target_page.to_string(),
+        });
+        (number, fid, html)
+    }
+}
+
 /// The generated chapter of maps: relation map, level-0 map, then every process in code
 /// order with its figure, SIPOC table and narrative. Returns the chapter page's HTML, the
 /// print view's (with every process article), and one page per process.
 #[allow(clippy::too_many_arguments)]
 fn maps_chapter_html(
     book: &Book,
+    config: &BookConfig,
     arabic: usize,
     number: &str,
     id: &str,
@@ -691,7 +759,6 @@ fn maps_chapter_html(
     table_list: &mut Vec<Numbered>,
     files: &mut Vec<OutputFile>,
 ) -> (String, String, Vec<ProcessPageOut>) {
-    let mut next_figure = 0;
     let mut next_table = 0;
     let mut body = format!(
         "<article class=\"chapter\" id=\"{id}\"><p class=\"chapter-number\">BAB {number}</p><h2>Proses Bisnis</h2>\n"
@@ -701,28 +768,7 @@ fn maps_chapter_html(
         text: format!("BAB {number} Proses Bisnis"),
         href: format!("{page}#{id}"),
     });
-    let mut add_figure = |caption: String,
-                          svg: String,
-                          files: &mut Vec<OutputFile>,
-                          figure_list: &mut Vec<Numbered>,
-                          target_page: &str|
-     -> String {
-        next_figure += 1;
-        let number = format!("{arabic}.{next_figure}");
-        let fid = format!("gambar-{}", anchor(&number));
-        files.push(OutputFile {
-            path: PathBuf::from(format!("gambar/{fid}.svg")),
-            bytes: svg.clone().into_bytes(),
-        });
-        figure_list.push(Numbered {
-            id: fid.clone(),
-            number: number.clone(),
-            caption: caption.clone(),
-            page: target_page.to_string(),
-        });
-        figure(&fid, &number, &caption, "wide", &svg)
-    };
-
+    let mut numbering = FigureNumbering { arabic, next: 0 };
     let section = |n: usize, title: &str| -> (String, String) {
         (format!("{arabic}.{n} {title}"), format!("{id}-{n}"))
     };
@@ -731,7 +777,7 @@ fn maps_chapter_html(
         "<section id=\"{relation_id}\"><h3>{}</h3>\n",
         crate::render::escape_xml(&relation_title)
     ));
-    body.push_str(&add_figure(
+    body.push_str(&numbering.simple(
         "Peta Relasi".into(),
         figures::relation_map(book),
         files,
@@ -758,7 +804,7 @@ fn maps_chapter_html(
             ));
         }
     }
-    body.push_str(&add_figure(
+    body.push_str(&numbering.simple(
         "Peta Proses Bisnis (Level 0)".into(),
         figures::value_chain(book),
         files,
@@ -786,21 +832,25 @@ fn maps_chapter_html(
     let processes: Vec<&Process> = book.processes.iter().filter(|p| p.level > 0).collect();
     // Laying out and drawing the maps is the expensive part: done in parallel, collected in
     // code order, so the output is the same bytes whatever the number of threads.
-    let drawn: Vec<(String, Option<String>)> = {
+    let drawn: Vec<(String, Drawn)> = {
         use rayon::prelude::*;
         processes
             .par_iter()
             .map(|p| {
                 let code = p.code_text();
                 if p.is_leaf() {
+                    let choice = config.orientation_for(&code);
                     (
                         format!("Peta Lintas Fungsi {code} {}", p.name),
-                        figures::cross_functional(book, p),
+                        match figures::cross_functional(book, p, config.paper, choice) {
+                            Some(figure) => Drawn::Parts(figure),
+                            None => Drawn::Nothing,
+                        },
                     )
                 } else {
                     (
                         format!("Peta Subproses {code} {}", p.name),
-                        Some(figures::sub_process(book, p)),
+                        Drawn::One(figures::sub_process(book, p)),
                     )
                 }
             })
@@ -808,6 +858,7 @@ fn maps_chapter_html(
     };
     let mut pages = Vec::new();
     let mut articles = Vec::new();
+    let mut last_number = (String::new(), String::new());
     for ((i, p), (caption, svg)) in processes.iter().enumerate().zip(drawn) {
         let code = p.code_text();
         let pid = format!("proses-{}", anchor(&code));
@@ -825,9 +876,52 @@ fn maps_chapter_html(
             href: format!("{file}#{pid}"),
         });
 
-        let figure_html = svg
-            .map(|svg| add_figure(caption, svg, files, figure_list, &file))
-            .unwrap_or_default();
+        // The screen shows the whole map; the print view its parts, each a figure with the
+        // same number, listed once in the list of figures.
+        let (figure_html, print_figure_html) = match svg {
+            Drawn::Nothing => (String::new(), String::new()),
+            Drawn::One(svg) => {
+                let html = numbering.simple(caption, svg, files, figure_list, &file);
+                (html.clone(), html)
+            }
+            Drawn::Parts(drawn) => {
+                let count = drawn.parts.len();
+                let mut print = String::new();
+                let mut screen = String::new();
+                for (k, (svg, portrait)) in drawn.parts.into_iter().enumerate() {
+                    let class = if portrait { "wide tall" } else { "wide" };
+                    if k == 0 {
+                        let part_caption = if count > 1 {
+                            format!("{caption} (bagian 1 dari {count})")
+                        } else {
+                            caption.clone()
+                        };
+                        let (number, fid, html) = numbering.add(
+                            &caption,
+                            &part_caption,
+                            svg,
+                            class,
+                            files,
+                            figure_list,
+                            &file,
+                        );
+                        screen = figure(&fid, &number, &caption, "wide", &drawn.whole);
+                        print.push_str(&html);
+                        last_number = (number, fid);
+                    } else {
+                        let (number, base) = &last_number;
+                        let fid = format!("{base}-{}", k + 1);
+                        files.push(OutputFile {
+                            path: PathBuf::from(format!("gambar/{fid}.svg")),
+                            bytes: svg.clone().into_bytes(),
+                        });
+                        let part_caption = format!("{caption} (bagian {} dari {count})", k + 1);
+                        print.push_str(&figure(&fid, number, &part_caption, class, &svg));
+                    }
+                }
+                (screen, print)
+            }
+        };
         next_table += 1;
         let table_number = format!("{arabic}.{next_table}");
         let table_id = format!("tabel-{}", anchor(&table_number));
@@ -856,7 +950,7 @@ fn maps_chapter_html(
             })
             .collect();
         let names = |items: &[crate::model::Item]| crate::layout::diagram::names(book, items);
-        let part = ProcessPart {
+        let process_part = ProcessPart {
             id: &pid,
             code: &code,
             name: &p.name,
@@ -874,7 +968,7 @@ fn maps_chapter_html(
                 })
                 .collect(),
             figure: figure_html,
-            table_id,
+            table_id: table_id.clone(),
             table_number,
             suppliers: names(&p.sipoc.supplier),
             inputs: names(&p.sipoc.input),
@@ -886,6 +980,11 @@ fn maps_chapter_html(
                 .map(|m| narrative::narrate(book, m))
                 .unwrap_or_default(),
             children,
+        };
+        let part = process_part.render().unwrap_or_default();
+        let print_part = ProcessPart {
+            figure: print_figure_html,
+            ..process_part
         }
         .render()
         .unwrap_or_default();
@@ -911,7 +1010,7 @@ fn maps_chapter_html(
                 rel: "next".into(),
             });
         }
-        articles.push(part.clone());
+        articles.push(print_part);
         pages.push((file, format!("{code} {}", p.name), part, nav));
     }
     body.push_str("</ul></section>\n");

@@ -5,8 +5,10 @@
 mod dejavu;
 pub mod diagram;
 pub mod geometry;
+pub mod legend;
 mod lintas_fungsi;
 mod order;
+pub mod print;
 pub mod text;
 pub mod verify;
 
@@ -29,6 +31,8 @@ pub enum Orientation {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LayoutOptions {
     pub orientation: Orientation,
+    /// Cut the map into parts that each print at the book's text size on this paper.
+    pub page: Option<print::Paper>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -44,6 +48,8 @@ pub enum NodeKind {
     Task,
     Decision,
     End,
+    /// An off-page connector of a split map (a pentagon with the target step's number).
+    Connector,
 }
 
 impl NodeKind {
@@ -53,6 +59,7 @@ impl NodeKind {
             NodeKind::Task => "task",
             NodeKind::Decision => "decision",
             NodeKind::End => "end",
+            NodeKind::Connector => "connector",
         }
     }
 }
@@ -90,8 +97,19 @@ pub struct Layout {
     pub height: i32,
     pub title_block: TextBlock,
     pub lanes: Vec<LaneBox>,
+    /// Steps, then (in a part of a split map) its off-page connectors.
     pub nodes: Vec<NodeBox>,
     pub edges: Vec<EdgePath>,
+    /// Which part of a split map this is, counted from 1, and how many there are.
+    pub part: Option<Part>,
+    /// Top-left corner of the legend when it sits beside the title; `None`: under the map.
+    pub legend_at: Option<Point>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Part {
+    pub index: usize,
+    pub count: usize,
 }
 
 /// A lane: a band across the whole map, its header holding the unit's name.
@@ -133,6 +151,10 @@ pub struct NodeBox {
     /// Column (rank) and sub-row in the lane, counted from 0.
     pub column: usize,
     pub row: usize,
+    /// The step's number in the book, drawn in the box (the narrative uses the same).
+    pub number: Option<usize>,
+    /// For a connector: the step the flow continues at.
+    pub target: Option<String>,
 }
 
 impl NodeBox {
@@ -162,11 +184,62 @@ pub fn lintas_fungsi(book: &Book, process: &Process) -> Option<Layout> {
     lintas_fungsi_with(book, process, &LayoutOptions::default())
 }
 
+/// The map as one picture, whatever `options.page` says.
 pub fn lintas_fungsi_with(
     book: &Book,
     process: &Process,
     options: &LayoutOptions,
 ) -> Option<Layout> {
     let map = process.map.as_ref()?;
-    Some(lintas_fungsi::layout(book, process, map, options))
+    let whole = LayoutOptions {
+        page: None,
+        ..options.clone()
+    };
+    lintas_fungsi::layout(book, process, map, &whole).pop()
+}
+
+/// The map in parts that each print at the book's text size on `options.page` (one part
+/// when it fits, or without a paper). Empty when the process has no map.
+pub fn lintas_fungsi_parts(book: &Book, process: &Process, options: &LayoutOptions) -> Vec<Layout> {
+    match process.map.as_ref() {
+        Some(map) => lintas_fungsi::layout(book, process, map, options),
+        None => Vec::new(),
+    }
+}
+
+/// Which way a map runs in a printed book: the one whose parts print the larger text (the
+/// smallest printed scale of its parts), and with fewer parts on a tie; horizontal unless
+/// vertical is clearly better.
+pub fn best_orientation_parts(book: &Book, process: &Process, paper: print::Paper) -> Vec<Layout> {
+    let try_one = |orientation| {
+        lintas_fungsi_parts(
+            book,
+            process,
+            &LayoutOptions {
+                orientation,
+                page: Some(paper),
+            },
+        )
+    };
+    let horizontal = try_one(Orientation::Horizontal);
+    let vertical = try_one(Orientation::Vertical);
+    let worst = |parts: &[Layout]| {
+        parts
+            .iter()
+            .map(|l| print::map_scale(l, paper))
+            .fold(f64::INFINITY, f64::min)
+    };
+    let (h, v) = (worst(&horizontal), worst(&vertical));
+    let target = print::TARGET_MEDIAN_PT / f64::from(lintas_fungsi::NODE_FONT);
+    // Both print at the target size: fewer parts win; otherwise the larger text.
+    let vertical_better = if h >= target && v >= target {
+        vertical.len() < horizontal.len()
+    } else {
+        v > h * 1.05
+    };
+    if vertical_better {
+        vertical
+    } else {
+        horizontal
+    }
 }

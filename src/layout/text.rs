@@ -135,18 +135,35 @@ pub fn fit(text: &str, tb: &TextBox, weight: Weight, size: i32, floor: i32) -> F
         font_size: s,
         line_height: line_height(s),
     };
-    for s in (floor..=size.max(floor)).rev() {
-        let lh = line_height(s);
-        for n in 1..=tb.max_lines(lh) {
-            let (lines, complete) = wrap_into(text, s, weight, &tb.line_widths(n, lh));
-            // Fewer lines than tried sit elsewhere in a shaped outline: check them there.
-            if complete && fits_lines(&lines, s, weight, &tb.line_widths(lines.len(), lh)) {
-                return fitted(lines, s);
+    // Words stay whole when any size and line count allows it ("Berkas", never "Ber/kas");
+    // only a word wider than the box at the floor size is broken.
+    for whole_words in [true, false] {
+        for s in (floor..=size.max(floor)).rev() {
+            let lh = line_height(s);
+            for n in 1..=tb.max_lines(lh) {
+                let (lines, complete) = wrap_into(text, s, weight, &tb.line_widths(n, lh));
+                // Fewer lines than tried sit elsewhere in a shaped outline: check them there.
+                if complete
+                    && fits_lines(&lines, s, weight, &tb.line_widths(lines.len(), lh))
+                    && (!whole_words || keeps_words(text, &lines))
+                {
+                    return fitted(lines, s);
+                }
             }
         }
     }
     let lh = line_height(floor);
-    let n = tb.max_lines(lh);
+    let most = tb.max_lines(lh);
+    // The most lines that still keep words whole (a diamond's narrow tip would split one).
+    let n = (1..=most)
+        .rev()
+        .find(|&n| {
+            keeps_words(
+                text,
+                &wrap_into(text, floor, weight, &tb.line_widths(n, lh)).0,
+            )
+        })
+        .unwrap_or(most);
     let (mut lines, complete) = wrap_into(text, floor, weight, &tb.line_widths(n, lh));
     if !complete {
         match lines.last_mut() {
@@ -160,6 +177,22 @@ pub fn fit(text: &str, tb: &TextBox, weight: Weight, size: i32, floor: i32) -> F
         shorten(line, floor, weight, width);
     }
     fitted(lines, floor)
+}
+
+/// True when the lines hold the text's words whole (only whitespace between them changed),
+/// or break them only after a `/`, `-` or `–`.
+fn keeps_words(text: &str, lines: &[String]) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut at = 0;
+    for line in lines {
+        for piece in line.split_whitespace() {
+            match words.get(at) {
+                Some(&w) if w == piece => at += 1,
+                _ => return piece.ends_with(['/', '-', '–']),
+            }
+        }
+    }
+    true
 }
 
 fn fits_lines(lines: &[String], size: i32, weight: Weight, widths: &[i32]) -> bool {
@@ -308,6 +341,30 @@ mod tests {
         );
         // Unknown characters count one em: never under-measured.
         assert_eq!(advance('漢', Weight::Regular), 2048);
+    }
+
+    #[test]
+    fn a_diamond_keeps_words_whole_when_a_smaller_size_or_more_lines_allow() {
+        let diamond = TextBox {
+            outline: Outline::Diamond,
+            w: 168,
+            h: 80,
+            pad_x: 6,
+            pad_y: 4,
+        };
+        for label in ["Berkas lengkap?", "Berkas usulan sudah lengkap?"] {
+            let f = fit(label, &diamond, Weight::Regular, 12, 11);
+            assert!(keeps_words(label, &f.lines), "{label}: {:?}", f.lines);
+            assert_eq!(f.lines.join(" "), label);
+        }
+        // Too long for the diamond: cut with an ellipsis, still without a split word.
+        let label = "Berkas permohonan sudah lengkap dan benar menurut peraturan?";
+        let f = fit(label, &diamond, Weight::Regular, 12, 11);
+        assert!(
+            f.lines.iter().all(|l| !l.starts_with("kas")),
+            "{:?}",
+            f.lines
+        );
     }
 
     #[test]

@@ -171,7 +171,7 @@ fn half_width(n: &NodeBox, dy: f64) -> Option<f64> {
         return None;
     }
     Some(match n.kind {
-        NodeKind::Task => a,
+        NodeKind::Task | NodeKind::Connector => a,
         NodeKind::Decision => a * (1.0 - dy / b),
         NodeKind::Start | NodeKind::End => (a - b) + (b * b - dy * dy).sqrt(),
     })
@@ -185,7 +185,7 @@ fn half_height(n: &NodeBox, dx: f64) -> Option<f64> {
         return None;
     }
     Some(match n.kind {
-        NodeKind::Task => b,
+        NodeKind::Task | NodeKind::Connector => b,
         NodeKind::Decision => b * (1.0 - dx / a),
         NodeKind::Start | NodeKind::End if dx <= a - b => b,
         NodeKind::Start | NodeKind::End => {
@@ -250,6 +250,8 @@ mod tests {
             line_height: 14,
             column: 0,
             row: 0,
+            number: None,
+            target: None,
         }
     }
 

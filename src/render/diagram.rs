@@ -1,10 +1,11 @@
 //! SVG for the overview maps (value chain, sub-process map, relation map, org chart): boxes,
-//! fitted labels, connectors with arrowheads, and links on process boxes. Every user string
+//! fitted labels, connectors with arrowheads, and links on process boxes (the caller resolves
+//! the scene's link keys to URLs). Every user string
 //! is escaped; hooks mirror the cross-functional maps (`g.shape[data-id][data-class]`).
 
 use super::escape_xml as esc;
 use super::svg::text_block;
-use crate::layout::diagram::{Diagram, ShapeClass};
+use crate::layout::diagram::{Diagram, LinkKey, ShapeClass};
 use crate::layout::text::FONT_STACK;
 use std::fmt::Write;
 
@@ -36,8 +37,16 @@ fn class_name(class: ShapeClass) -> &'static str {
     }
 }
 
-/// Renders one overview map.
-pub fn svg(diagram: &Diagram) -> String {
+/// Turns a scene's link key into the URL a consumer wants, or `None` for no link.
+pub type Links<'a> = &'a dyn Fn(&LinkKey) -> Option<String>;
+
+/// No links at all: a standalone picture.
+pub fn no_links(_: &LinkKey) -> Option<String> {
+    None
+}
+
+/// Renders one overview map; `links` decides where linked shapes point.
+pub fn svg(diagram: &Diagram, links: Links) -> String {
     let mut s = String::new();
     let _ = writeln!(
         s,
@@ -98,9 +107,9 @@ pub fn svg(diagram: &Diagram) -> String {
             );
         }
         group.push_str("</g>\n");
-        match &shape.href {
+        match shape.link.as_ref().and_then(links) {
             Some(href) => {
-                let _ = write!(s, r#"<a href="{}">{group}</a>"#, esc(href));
+                let _ = write!(s, r#"<a href="{}">{group}</a>"#, esc(&href));
                 s.push('\n');
             }
             None => s.push_str(&group),

@@ -51,7 +51,7 @@ pub fn dot(book: &Book, process: &Process) -> Option<String> {
             let attrs = match NodeKind::from(step.kind) {
                 NodeKind::Start => "shape=oval, fillcolor=\"#e3f8ee\"",
                 NodeKind::End => "shape=oval, fillcolor=\"#fde8e8\", penwidth=2",
-                NodeKind::Task => "shape=box",
+                NodeKind::Task | NodeKind::Connector => "shape=box",
                 NodeKind::Decision => "shape=diamond, style=filled, fillcolor=\"#fff8e1\"",
             };
             let _ = writeln!(

@@ -1,5 +1,6 @@
-//! Renderers: a laid-out map to the bytes of an output file. `svg` draws a `Layout`; `dot`
-//! writes the model as Graphviz source (Graphviz does its own layout). `render_project`
+//! Renderers: a laid-out scene to the bytes of an output file. `svg` and `png` draw a
+//! `Layout`, `diagram` a `Diagram` (both plain data from `layout`); `dot` writes the model as
+//! Graphviz source (Graphviz does its own layout). Nothing here knows the HTML book. `render_project`
 //! renders every leaf map of a compiled project and writes the files atomically.
 
 pub mod diagram;
@@ -10,7 +11,6 @@ pub mod svg;
 use crate::layout;
 use crate::model::{Book, Process};
 use crate::output::write_atomic;
-use crate::pipeline::Compiled;
 use anyhow::{bail, Result};
 use std::path::{Path, PathBuf};
 
@@ -96,15 +96,27 @@ pub fn render_files(
     for process in selected_maps(book, code)? {
         let bytes = match format {
             RenderFormat::Svg | RenderFormat::Png => {
-                let Some(layout) = layout::lintas_fungsi_with(book, process, options) else {
-                    continue;
-                };
-                let text = svg::svg(&layout, &svg::SvgOptions::default());
-                if format == RenderFormat::Png {
-                    png::png(&text, 2.0)?
-                } else {
-                    text.into_bytes()
+                let parts = layout::lintas_fungsi_parts(book, process, options);
+                let paged = options.page.is_some();
+                for layout in &parts {
+                    let text = svg::svg(layout, &svg::SvgOptions::default());
+                    let bytes = if format == RenderFormat::Png {
+                        png::png(&text, 2.0)?
+                    } else {
+                        text.into_bytes()
+                    };
+                    // With a paper, parts are numbered even when a map fits in one.
+                    let name = match (paged, layout.part) {
+                        (true, Some(part)) => format!("{}-{}", process.code_text(), part.index),
+                        (true, None) => format!("{}-1", process.code_text()),
+                        (false, _) => process.code_text(),
+                    };
+                    files.push(OutputFile {
+                        path: PathBuf::from(format!("{name}.{}", format.extension())),
+                        bytes,
+                    });
                 }
+                continue;
             }
             RenderFormat::Dot => {
                 let Some(text) = dot::dot(book, process) else {
@@ -121,19 +133,16 @@ pub fn render_files(
     Ok(files)
 }
 
-/// Renders the maps `code` selects into `out` and returns the paths written. Refuses a
-/// project with errors: a half-compiled map would draw wrong.
+/// Renders the maps `code` selects into `out` and returns the paths written. The caller
+/// refuses a project with errors first: a half-compiled map would draw wrong.
 pub fn render_project(
-    compiled: &Compiled,
+    book: &Book,
     code: Option<&str>,
     format: RenderFormat,
     options: &layout::LayoutOptions,
     out: &Path,
 ) -> Result<Vec<PathBuf>> {
-    if compiled.has_errors() {
-        bail!("the maps have errors; `peta check` lists them");
-    }
-    let files = render_files(&compiled.book, code, format, options)?;
+    let files = render_files(book, code, format, options)?;
     // Each file is flushed to disk before its rename; writing them in parallel overlaps those
     // waits. Results come back in input order.
     use rayon::prelude::*;

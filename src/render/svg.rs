@@ -4,7 +4,10 @@
 
 use super::escape_xml as esc;
 use crate::layout::text::{self, Weight, FONT_STACK};
-use crate::layout::{EdgePath, LaneBox, Layout, NodeBox, NodeKind, Point, Rect, TextBlock};
+use crate::layout::{
+    legend, print, EdgePath, LaneBox, Layout, NodeBox, NodeKind, Orientation, Point, Rect,
+    TextBlock,
+};
 use std::fmt::Write;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,8 +23,6 @@ impl Default for SvgOptions {
 }
 
 const STROKE: &str = "#243b53";
-const LEGEND_H: i32 = 48;
-const LEGEND_FONT: i32 = 11;
 
 const STYLE: &str = "\
 .peta-map text{font-family:FONTS;fill:#102a43}
@@ -34,6 +35,8 @@ const STYLE: &str = "\
 .peta-map [data-kind=decision] .shape{fill:#fff8e1}
 .peta-map [data-kind=start] .shape{fill:#e3f8ee}
 .peta-map [data-kind=end] .shape{fill:#fde8e8;stroke-width:2.5}
+.peta-map [data-kind=connector] .shape{fill:#e6f0ff}
+.peta-map [data-kind=connector] text{font-weight:bold}
 .edge path,.swatch path{fill:none;stroke:STROKE;stroke-width:1.25}
 .peta-map [data-rework=true] path{stroke-dasharray:6 3}
 .edge .label-bg{fill:#ffffff;fill-opacity:0.9}
@@ -42,13 +45,11 @@ const STYLE: &str = "\
 
 /// Renders `layout` as an SVG document.
 pub fn svg(layout: &Layout, options: &SvgOptions) -> String {
-    let legend_w = legend_width();
-    let width = if options.legend {
-        layout.width.max(legend_w + 32)
+    let (width, height) = if options.legend {
+        print::svg_size(layout)
     } else {
-        layout.width
+        (layout.width, layout.height)
     };
-    let height = layout.height + if options.legend { LEGEND_H } else { 0 };
     let id = format!("peta-{}", id_safe(&layout.code));
     let arrow = format!("{id}-arrow");
     let mut s = String::new();
@@ -79,16 +80,25 @@ pub fn svg(layout: &Layout, options: &SvgOptions) -> String {
         lane_group(&mut s, lane, i % 2 == 1);
     }
     s.push_str("</g>\n<g class=\"edges\">\n");
+    // Labels by step id, looked up once per flow end (a linear scan was quadratic in steps).
+    let labels: std::collections::BTreeMap<&str, &str> = layout
+        .nodes
+        .iter()
+        .map(|n| (n.id.as_str(), n.label.as_str()))
+        .rev()
+        .collect();
     for edge in &layout.edges {
-        edge_group(&mut s, layout, edge, &arrow);
+        edge_group(&mut s, &labels, edge, &arrow);
     }
     s.push_str("</g>\n<g class=\"nodes\">\n");
+    let vertical = layout.orientation == Orientation::Vertical;
     for node in &layout.nodes {
-        node_group(&mut s, node);
+        node_group(&mut s, node, vertical);
     }
     s.push_str("</g>\n");
     if options.legend {
-        legend(&mut s, layout.height, &arrow);
+        let at = layout.legend_at.unwrap_or(Point::new(12, layout.height));
+        legend(&mut s, at, &arrow);
     }
     s.push_str("</svg>\n");
     s
@@ -181,15 +191,28 @@ fn rect_attrs(r: Rect) -> String {
     )
 }
 
-fn node_group(s: &mut String, n: &NodeBox) {
-    let _ = writeln!(
-        s,
-        r#"<g class="node" data-id="{}" data-kind="{}"><title>{}</title>"#,
-        esc(&n.id),
-        n.kind.name(),
-        esc(&n.label)
-    );
-    s.push_str(&shape(n.kind, n.rect(), "shape"));
+fn node_group(s: &mut String, n: &NodeBox, vertical: bool) {
+    match &n.target {
+        Some(target) => {
+            let _ = writeln!(
+                s,
+                r#"<g class="connector" data-id="{}" data-kind="connector" data-to="{}"><title>Penghubung antarhalaman: langkah {}</title>"#,
+                esc(&n.id),
+                esc(target),
+                esc(&n.label)
+            );
+        }
+        None => {
+            let _ = writeln!(
+                s,
+                r#"<g class="node" data-id="{}" data-kind="{}"><title>{}</title>"#,
+                esc(&n.id),
+                n.kind.name(),
+                esc(&n.label)
+            );
+        }
+    }
+    s.push_str(&shape(n.kind, n.rect(), "shape", vertical));
     s.push('\n');
     let c = n.rect().center();
     let top = c.y - n.lines.len() as i32 * n.line_height / 2;
@@ -206,10 +229,43 @@ fn node_group(s: &mut String, n: &NodeBox) {
     s.push_str("</g>\n");
 }
 
-/// The outline of a node kind in box `r`.
-fn shape(kind: NodeKind, r: Rect, class: &str) -> String {
+/// The outline of a node kind in box `r`; a connector points along the flow (down in a
+/// vertical map).
+fn shape(kind: NodeKind, r: Rect, class: &str, vertical: bool) -> String {
     let c = r.center();
     match kind {
+        NodeKind::Connector if vertical => {
+            let tip = r.h / 3;
+            format!(
+                r#"<path class="{class}" d="M{},{} L{},{} L{},{} L{},{} L{},{} Z"/>"#,
+                r.x,
+                r.y,
+                r.right(),
+                r.y,
+                r.right(),
+                r.bottom() - tip,
+                c.x,
+                r.bottom(),
+                r.x,
+                r.bottom() - tip
+            )
+        }
+        NodeKind::Connector => {
+            let tip = r.h / 2;
+            format!(
+                r#"<path class="{class}" d="M{},{} L{},{} L{},{} L{},{} L{},{} Z"/>"#,
+                r.x,
+                r.y,
+                r.right() - tip,
+                r.y,
+                r.right(),
+                c.y,
+                r.right() - tip,
+                r.bottom(),
+                r.x,
+                r.bottom()
+            )
+        }
         NodeKind::Task => format!(r#"<rect class="{class}" {} rx="8"/>"#, rect_attrs(r)),
         NodeKind::Start | NodeKind::End => {
             format!(
@@ -240,14 +296,13 @@ fn path_data(points: &[Point]) -> String {
     d
 }
 
-fn edge_group(s: &mut String, layout: &Layout, e: &EdgePath, arrow: &str) {
-    let label_of = |id: &str| {
-        layout
-            .nodes
-            .iter()
-            .find(|n| n.id == id)
-            .map_or(id.to_string(), |n| n.label.clone())
-    };
+fn edge_group(
+    s: &mut String,
+    labels: &std::collections::BTreeMap<&str, &str>,
+    e: &EdgePath,
+    arrow: &str,
+) {
+    let label_of = |id: &str| labels.get(id).map_or(id.to_string(), |l| l.to_string());
     let mut title = format!("{} → {}", label_of(&e.from), label_of(&e.to));
     if let Some(label) = &e.label {
         let _ = write!(title, " ({label})");
@@ -283,46 +338,30 @@ fn edge_group(s: &mut String, layout: &Layout, e: &EdgePath, arrow: &str) {
     s.push_str("</g>\n");
 }
 
-const LEGEND: [(&str, Option<NodeKind>, bool); 6] = [
-    ("Mulai", Some(NodeKind::Start), false),
-    ("Tugas", Some(NodeKind::Task), false),
-    ("Keputusan", Some(NodeKind::Decision), false),
-    ("Selesai", Some(NodeKind::End), false),
-    ("Alur", None, false),
-    ("Alur kembali (perbaikan)", None, true),
-];
-const SWATCH_W: i32 = 40;
-const SWATCH_H: i32 = 20;
-
-fn legend_width() -> i32 {
-    LEGEND
-        .iter()
-        .map(|(label, _, _)| {
-            SWATCH_W + 8 + text::text_width(label, LEGEND_FONT, Weight::Regular) + 20
-        })
-        .sum::<i32>()
-        + 16
-}
-
-fn legend(s: &mut String, top: i32, arrow: &str) {
-    let y = top;
+fn legend(s: &mut String, at: Point, arrow: &str) {
+    let y = at.y;
     let _ = writeln!(s, r#"<g class="legend"><title>Legenda</title>"#);
     let _ = writeln!(
         s,
         r#"<rect class="frame" {}/>"#,
-        rect_attrs(Rect::new(16, y, legend_width(), LEGEND_H - 16))
+        rect_attrs(Rect::new(at.x, y, legend::width(), legend::FRAME_H))
     );
-    let mut x = 24;
-    let mid = y + (LEGEND_H - 16) / 2;
-    for (label, kind, rework) in LEGEND {
-        let swatch = Rect::new(x, mid - SWATCH_H / 2, SWATCH_W, SWATCH_H);
+    let mut x = at.x + 8;
+    let mid = y + legend::FRAME_H / 2;
+    for (label, kind, rework) in legend::ENTRIES {
+        let swatch = Rect::new(
+            x,
+            mid - legend::SWATCH_H / 2,
+            legend::SWATCH_W,
+            legend::SWATCH_H,
+        );
         match kind {
             Some(kind) => {
                 let _ = writeln!(
                     s,
                     r#"<g class="swatch" data-kind="{}">{}</g>"#,
                     kind.name(),
-                    shape(kind, swatch, "shape")
+                    shape(kind, swatch, "shape", false)
                 );
             }
             None => {
@@ -331,23 +370,23 @@ fn legend(s: &mut String, top: i32, arrow: &str) {
                     s,
                     r#"<g class="swatch"{dash}><path d="M{},{mid} L{},{mid}" marker-end="url(#{arrow})"/></g>"#,
                     x,
-                    x + SWATCH_W
+                    x + legend::SWATCH_W
                 );
             }
         }
-        let lh = text::line_height(LEGEND_FONT);
-        let label_x = x + SWATCH_W + 8;
+        let lh = text::line_height(legend::FONT);
+        let label_x = x + legend::SWATCH_W + 5;
         lines(
             s,
             &[label.to_string()],
             label_x,
             mid - lh / 2,
-            LEGEND_FONT,
+            legend::FONT,
             lh,
             "start",
             "",
         );
-        x = label_x + text::text_width(label, LEGEND_FONT, Weight::Regular) + 20;
+        x = label_x + text::text_width(label, legend::FONT, Weight::Regular) + 10;
     }
     s.push_str("</g>\n");
 }

@@ -388,7 +388,83 @@ fn in_a_browser_pages_load_cleanly_no_injected_script_runs_and_the_book_prints()
             pages[number - 1].contains("Pendahuluan"),
             "page {number} is not BAB I"
         );
+        check_printed_map_text(&pdf);
     } else {
         eprintln!("note: pdftotext not installed; page numbers of the contents not checked");
     }
+}
+
+/// Reads the printed size of the text of every cross-functional map page back from the PDF
+/// (`pdftotext -bbox-layout` word boxes; a DejaVu line box is 1.164 em) and holds the book to
+/// its promise: the median ≥ 8 pt and the smallest ≥ 7 pt on (nearly) every such page.
+fn check_printed_map_text(pdf: &std::path::Path) {
+    let out = Command::new("pdftotext")
+        .args(["-bbox-layout", "-enc", "UTF-8"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    let xml = String::from_utf8_lossy(&out.stdout);
+    let attr = |tag: &str, name: &str| -> f64 {
+        let key = format!("{name}=\"");
+        let at = tag.find(&key).map(|i| i + key.len()).unwrap_or(0);
+        tag[at..]
+            .split('"')
+            .next()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0.0)
+    };
+    let (mut pages, mut legible, mut worst) = (0, 0, Vec::new());
+    for page in xml.split("<page ").skip(1) {
+        let height = attr(page, "height");
+        let words: Vec<(f64, f64, &str)> = page
+            .split("<word ")
+            .skip(1)
+            .map(|w| {
+                let text = w
+                    .split('>')
+                    .nth(1)
+                    .unwrap_or("")
+                    .split('<')
+                    .next()
+                    .unwrap_or("");
+                (attr(w, "yMin"), attr(w, "yMax"), text)
+            })
+            .collect();
+        let Some(caption) = words.iter().position(|w| w.2 == "Gambar") else {
+            continue;
+        };
+        let line: Vec<&str> = words[caption..].iter().take(5).map(|w| w.2).collect();
+        if !line.join(" ").contains("Lintas Fungsi") {
+            continue;
+        }
+        let caption_y = words[caption].0;
+        let (top, bottom) = (22.0 * 72.0 / 25.4, height - 20.0 * 72.0 / 25.4);
+        let mut sizes: Vec<f64> = words
+            .iter()
+            .filter(|w| w.0 > top && w.1 < bottom && w.1 < caption_y - 1.0)
+            .map(|w| (w.1 - w.0) / 1.164)
+            .collect();
+        if sizes.len() < 3 {
+            continue;
+        }
+        sizes.sort_by(f64::total_cmp);
+        let (median, smallest) = (sizes[sizes.len() / 2], sizes[0]);
+        pages += 1;
+        if median >= 7.95 && smallest >= 6.95 {
+            legible += 1;
+        } else {
+            worst.push(format!("{median:.1}/{smallest:.1} pt"));
+        }
+    }
+    eprintln!(
+        "printed maps: {legible} of {pages} cross-functional map pages at >= 8 pt median and >= 7 pt smallest; others: {}",
+        worst.join(", ")
+    );
+    assert!(pages >= 60, "{pages} map pages found in the PDF");
+    // Maps with six or seven tall lanes still print a little smaller (see README).
+    assert!(
+        legible * 100 >= pages * 85,
+        "{legible} of {pages} map pages legible"
+    );
 }

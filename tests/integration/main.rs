@@ -1,5 +1,6 @@
 //! One integration test binary (one link step), a module per feature.
 
+mod architecture;
 mod book;
 mod books;
 mod cli;
@@ -11,6 +12,7 @@ mod lsp;
 mod maps;
 mod outputs;
 mod parsing;
+mod print;
 mod render;
 mod review;
 mod robustness;

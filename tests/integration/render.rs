@@ -15,7 +15,10 @@ fn maps() -> Compiled {
 }
 
 fn options(orientation: Orientation) -> LayoutOptions {
-    LayoutOptions { orientation }
+    LayoutOptions {
+        orientation,
+        page: None,
+    }
 }
 
 fn all_layouts(compiled: &Compiled, orientation: Orientation) -> Vec<Layout> {

@@ -4,7 +4,7 @@
 
 use super::{
     header_text, outline, Corridor, Ctx, Frame, Grid, Node, RealSide, Route, Side, CHANNEL_PAD,
-    GUTTER_PAD, HEADER_PAD, HEADER_W, LABEL_GAP, MIN_CHANNEL, MIN_GUTTER, PORT_GAP, TRACK,
+    GUTTER_PAD, HEADER_PAD, LABEL_GAP, MIN_CHANNEL, MIN_GUTTER, PORT_GAP, TRACK,
 };
 use crate::layout::geometry::{isqrt_ceil, Point};
 use crate::layout::order;
@@ -72,14 +72,18 @@ pub(super) fn place(ctx: &Ctx, routes: &[Route]) -> Placed {
     let node_v: Vec<i32> = ctx
         .nodes
         .iter()
-        .map(|n| rows.row_v[&(n.lane, n.row)] + (ctx.row_dv - n.dv) / 2)
+        .map(|n| rows.row_v[&(n.lane, n.row)] + (ctx.row_size(n.lane, n.row) - n.dv) / 2)
         .collect();
     separate_facing_ports(ctx, routes, &mut ports, &node_v);
+    let mut gutter_of: Vec<Option<usize>> = vec![None; routes.len()];
+    for (k, seg) in gutters.iter().enumerate().rev() {
+        gutter_of[seg.edge] = Some(k);
+    }
     let gutter_v = |e: usize| {
-        gutters
-            .iter()
-            .find(|s| s.edge == e)
-            .map(|s| (s.gutter, rows.track_v(s.gutter, s.track)))
+        gutter_of[e].map(|k| {
+            let s = &gutters[k];
+            (s.gutter, rows.track_v(s.gutter, s.track))
+        })
     };
     let channels = channel_segments(ctx, routes, &ports, &node_v, &gutter_v);
     let header_u = header_extent(ctx, &rows);
@@ -88,22 +92,22 @@ pub(super) fn place(ctx: &Ctx, routes: &[Route]) -> Placed {
         .nodes
         .iter()
         .zip(&node_v)
-        .map(|(n, &v)| (cols.col_u[n.rank] + (ctx.col_du - n.du) / 2, v))
+        .map(|(n, &v)| (cols.col_u[n.rank] + (ctx.col_du[n.rank] - n.du) / 2, v))
         .collect();
 
+    let mut legs_of: Vec<Vec<i32>> = vec![Vec::new(); routes.len()];
+    for c in &channels {
+        legs_of[c.edge].push(cols.track_u(c.channel, c.track));
+    }
     let mut points = Vec::with_capacity(routes.len());
     let mut label_at = Vec::with_capacity(routes.len());
     for (i, (e, r)) in ctx.edges.iter().zip(routes).enumerate() {
         let (s, t) = (pos[e.from], pos[e.to]);
         let ps = (s.0 + ports[i].out.0, s.1 + ports[i].out.1);
         let pt = (t.0 + ports[i].into.0, t.1 + ports[i].into.1);
-        let legs: Vec<i32> = channels
-            .iter()
-            .filter(|c| c.edge == i)
-            .map(|c| cols.track_u(c.channel, c.track))
-            .collect();
+        let legs = &legs_of[i];
         let gutter = gutter_v(i);
-        points.push(polyline(r.exit, ps, pt, &legs, gutter.map(|(_, v)| v)));
+        points.push(polyline(r.exit, ps, pt, legs, gutter.map(|(_, v)| v)));
         let band = gutter.map(|(g, _)| rows.gutter[g]);
         let at = label_position(ctx, i, r.exit, ps, s.0, ports[i].out_slot, band);
         // Kept on the page: near its edge a label may not fit on its preferred side.
@@ -205,21 +209,55 @@ fn label_position(
 
 /// Straight runs along a row (through empty cells) must not share any stretch of that row.
 pub(super) fn row_runs_free(ctx: &Ctx, routes: &[Route]) -> bool {
-    let mut runs: BTreeMap<(usize, usize), Vec<(usize, usize)>> = BTreeMap::new();
-    for (e, r) in ctx.edges.iter().zip(routes) {
+    let mut runs = RowRuns::default();
+    (0..routes.len()).all(|e| runs.add(ctx, e, routes[e]))
+}
+
+/// The straight row runs taken so far: per row, disjoint half-open spans by start, so
+/// whether a new run fits is one ordered look-up, not a scan of every earlier flow.
+#[derive(Default)]
+pub(super) struct RowRuns {
+    taken: BTreeMap<(usize, usize), BTreeMap<usize, usize>>,
+}
+
+impl RowRuns {
+    /// The row and span a route runs straight along, if it does.
+    fn run(ctx: &Ctx, edge: usize, route: Route) -> Option<((usize, usize), (usize, usize))> {
+        let e = &ctx.edges[edge];
         let (s, t) = (&ctx.nodes[e.from], &ctx.nodes[e.to]);
-        let (row, span) = match r.corridor {
-            Corridor::SourceRow => ((s.lane, s.row), (2 * s.rank + 1, 2 * t.rank)),
-            Corridor::TargetRow => ((t.lane, t.row), (2 * s.rank + 2, 2 * t.rank + 1)),
-            _ => continue,
+        match route.corridor {
+            Corridor::SourceRow => Some(((s.lane, s.row), (2 * s.rank + 1, 2 * t.rank))),
+            Corridor::TargetRow => Some(((t.lane, t.row), (2 * s.rank + 2, 2 * t.rank + 1))),
+            _ => None,
+        }
+    }
+
+    /// Whether `route` for flow `edge` shares no stretch with the runs taken.
+    pub(super) fn fits(&self, ctx: &Ctx, edge: usize, route: Route) -> bool {
+        let Some((row, (lo, hi))) = Self::run(ctx, edge, route) else {
+            return true;
         };
-        let taken = runs.entry(row).or_default();
-        if taken.iter().any(|&(a, b)| a < span.1 && span.0 < b) {
+        let Some(spans) = self.taken.get(&row) else {
+            return true;
+        };
+        // Spans are disjoint, so their ends grow with their starts: only the last one that
+        // starts before `hi` can reach past `lo`.
+        spans
+            .range(..hi)
+            .next_back()
+            .is_none_or(|(_, &end)| end <= lo)
+    }
+
+    /// Takes the run of `route` when it fits; false (and nothing taken) when it does not.
+    pub(super) fn add(&mut self, ctx: &Ctx, edge: usize, route: Route) -> bool {
+        if !self.fits(ctx, edge, route) {
             return false;
         }
-        taken.push(span);
+        if let Some((row, (lo, hi))) = Self::run(ctx, edge, route) {
+            self.taken.entry(row).or_default().insert(lo, hi);
+        }
+        true
     }
-    true
 }
 
 /// Slots on each side, ordered so that flows leaving or arriving side by side do not cross
@@ -298,13 +336,22 @@ fn separate_facing_ports(ctx: &Ctx, routes: &[Route], ports: &mut [Ports], node_
             Some((first?, node_v[ctx.edges[i].from] + ports[i].out.1, i))
         })
         .collect();
+    let mut departing: BTreeMap<usize, Vec<(i32, usize)>> = BTreeMap::new();
+    for &(ch, w, j) in &departures {
+        departing.entry(ch).or_default().push((w, j));
+    }
+    let mut arriving: Vec<Vec<usize>> = vec![Vec::new(); ctx.nodes.len()];
+    for (j, e) in ctx.edges.iter().enumerate() {
+        arriving[e.to].push(j);
+    }
     for (i, r) in routes.iter().enumerate() {
         let e = &ctx.edges[i];
         let (_, last) = turn_channels(ctx, i, r);
+        let in_channel = departing.get(&last).map_or(&[][..], Vec::as_slice);
         let clash = |v: i32| {
-            departures
+            in_channel
                 .iter()
-                .any(|&(ch, w, j)| ch == last && j != i && (w - v).abs() <= 1)
+                .any(|&(w, j)| j != i && (w - v).abs() <= 1)
         };
         let target = &ctx.nodes[e.to];
         let v = node_v[e.to] + ports[i].into.1;
@@ -316,9 +363,10 @@ fn separate_facing_ports(ctx: &Ctx, routes: &[Route], ports: &mut [Ports], node_
         let step = (gap / 2).max(4) * if from_above { -1 } else { 1 };
         let limit = side_span(target, ctx.frame, Side::Before) / 2 + gap / 2;
         // Other arrivals on the same side, as they stand (some may have moved already).
-        let taken: Vec<i32> = (0..routes.len())
-            .filter(|&j| j != i && ctx.edges[j].to == e.to)
-            .map(|j| ports[j].into_along.0)
+        let taken: Vec<i32> = arriving[e.to]
+            .iter()
+            .filter(|&&j| j != i)
+            .map(|&j| ports[j].into_along.0)
             .collect();
         for moved in [along + step, along - step] {
             let offset = port_offset(target, ctx.frame, Side::Before, moved);
@@ -426,22 +474,21 @@ fn gutter_segments(ctx: &Ctx, routes: &[Route], ports: &[Ports]) -> Vec<GutterSe
             track: 0,
         });
     }
-    for gutter in 0..ctx.grid.gutters {
-        let members: Vec<usize> = (0..segs.len())
-            .filter(|&s| segs[s].gutter == gutter)
-            .collect();
-        if members.is_empty() {
-            continue;
-        }
+    let mut by_gutter: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (s, seg) in segs.iter().enumerate() {
+        by_gutter.entry(seg.gutter).or_default().push(s);
+    }
+    for members in by_gutter.values() {
         let seg = |m: usize| &segs[members[m]];
-        let mut initial: Vec<usize> = (0..members.len()).collect();
-        initial.sort_by_key(|&m| (seg(m).lo, seg(m).hi, m));
-        let order = order::sift(initial, |a, b| gutter_cost(seg(a), seg(b)));
-        let (tracks, _) = order::tracks(&order, |a, b| {
+        let spans: Vec<(i64, i64)> = (0..members.len()).map(|m| (seg(m).lo, seg(m).hi)).collect();
+        // Runs that do not overlap never cross: clusters of overlapping runs sift alone.
+        let (order, window) = order::sift_clusters(&spans, 0, |a, b| gutter_cost(seg(a), seg(b)));
+        let (tracks, _) = order::tracks_within(&order, window, |a, b| {
             seg(a).lo <= seg(b).hi && seg(b).lo <= seg(a).hi
         });
-        for (m, &s) in members.iter().enumerate() {
-            segs[s].track = tracks[m];
+        let tracks: Vec<(usize, usize)> = members.iter().copied().zip(tracks).collect();
+        for (s, track) in tracks {
+            segs[s].track = track;
         }
     }
     segs
@@ -489,6 +536,9 @@ fn channel_cost(a: &ChannelSeg, b: &ChannelSeg) -> i64 {
     cost
 }
 
+/// Least size of a gutter at a lane's border that carries runs.
+const MIN_BORDER_GUTTER: i32 = 24;
+
 /// Positions across the flow: lanes, their gutters and rows.
 struct Rows {
     lane_v: Vec<(i32, i32)>,
@@ -532,18 +582,30 @@ fn place_rows(ctx: &Ctx, routes: &[Route], segs: &[GutterSeg]) -> Rows {
             }
         }
     }
+    // A gutter along a lane's border that carries runs keeps them clear of the border line,
+    // so a rework flow never reads as part of the lane's frame.
+    let mut at_border = vec![false; grid.gutters];
+    for (l, &rows) in grid.lane_rows.iter().enumerate() {
+        at_border[grid.flat(l, 0)] = true;
+        at_border[grid.flat(l, rows)] = true;
+    }
     let mut sizes: Vec<i32> = (0..grid.gutters)
         .map(|g| {
             let runs = (tracks[g].max(1) as i32 - 1) * TRACK;
-            (2 * GUTTER_PAD + runs + bands[g].0 + bands[g].1).max(MIN_GUTTER)
+            let floor = if at_border[g] && tracks[g] > 0 {
+                MIN_BORDER_GUTTER
+            } else {
+                MIN_GUTTER
+            };
+            (2 * GUTTER_PAD + runs + bands[g].0 + bands[g].1).max(floor)
         })
         .collect();
     // A lane is at least as tall as its header's wrapped name (horizontal maps).
     if !ctx.frame.vertical {
         for (l, &rows) in grid.lane_rows.iter().enumerate() {
             let first = grid.flat(l, 0);
-            let height =
-                (first..=first + rows).map(|g| sizes[g]).sum::<i32>() + rows as i32 * ctx.row_dv;
+            let height = (first..=first + rows).map(|g| sizes[g]).sum::<i32>()
+                + (0..rows).map(|r| ctx.row_size(l, r)).sum::<i32>();
             let need = ctx.header_need[l];
             if need > height {
                 let extra = need - height;
@@ -564,7 +626,7 @@ fn place_rows(ctx: &Ctx, routes: &[Route], segs: &[GutterSeg]) -> Rows {
             v += sizes[flat];
             if g < rows {
                 row_v.insert((l, g), v);
-                v += ctx.row_dv;
+                v += ctx.row_size(l, g);
             }
         }
         lane_v.push((top, v - top));
@@ -619,24 +681,26 @@ fn channel_segments(
             }
         }
     }
-    for channel in 0..=ctx.columns {
-        let members: Vec<usize> = (0..segs.len())
-            .filter(|&s| segs[s].channel == channel)
-            .collect();
-        if members.is_empty() {
-            continue;
-        }
+    let mut by_channel: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (s, seg) in segs.iter().enumerate() {
+        by_channel.entry(seg.channel).or_default().push(s);
+    }
+    for members in by_channel.values() {
         let seg = |m: usize| &segs[members[m]];
-        let mut initial: Vec<usize> = (0..members.len()).collect();
-        initial.sort_by_key(|&m| (seg(m).lo, seg(m).hi, m));
-        let order = order::sift(initial, |a, b| channel_cost(seg(a), seg(b)));
+        let spans: Vec<(i64, i64)> = (0..members.len())
+            .map(|m| (i64::from(seg(m).lo), i64::from(seg(m).hi)))
+            .collect();
+        let (order, window) = order::sift_clusters(&spans, i64::from(PORT_GAP), |a, b| {
+            channel_cost(seg(a), seg(b))
+        });
         // Runs that come within a port spacing of each other get separate tracks, so two
         // flows never read as one line.
-        let (tracks, _) = order::tracks(&order, |a, b| {
+        let (tracks, _) = order::tracks_within(&order, window, |a, b| {
             seg(a).lo - PORT_GAP <= seg(b).hi && seg(b).lo - PORT_GAP <= seg(a).hi
         });
-        for (m, &s) in members.iter().enumerate() {
-            segs[s].track = tracks[m];
+        let tracks: Vec<(usize, usize)> = members.iter().copied().zip(tracks).collect();
+        for (s, track) in tracks {
+            segs[s].track = track;
         }
     }
     segs
@@ -646,7 +710,7 @@ fn channel_segments(
 /// in vertical ones.
 fn header_extent(ctx: &Ctx, rows: &Rows) -> i32 {
     if !ctx.frame.vertical {
-        return HEADER_W;
+        return ctx.header_w;
     }
     ctx.lane_names
         .iter()
@@ -701,7 +765,7 @@ fn place_columns(ctx: &Ctx, routes: &[Route], segs: &[ChannelSeg], header_u: i32
         u += size;
         if k < columns {
             col_u.push(u);
-            u += ctx.col_du;
+            u += ctx.col_du[k];
         }
     }
     Cols {

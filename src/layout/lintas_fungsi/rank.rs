@@ -1,0 +1,101 @@
+//! Pass 1, ranks: the column of every step along the flow.
+
+/// Column of every step. Back edges: flows to a step still on the DFS stack, the DFS
+/// starting at `start` and following flows in source order. Ranks: longest path over the
+/// remaining flows. Steps the start does not reach: ranked the same way among themselves,
+/// placed after every reached column.
+pub(super) fn ranks(n: usize, start: Option<usize>, edges: &[(usize, usize)]) -> Vec<usize> {
+    let mut out: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
+    for (e, &(a, b)) in edges.iter().enumerate() {
+        out[a].push((e, b));
+    }
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mark {
+        New,
+        Open,
+        Done,
+    }
+    let mut mark = vec![Mark::New; n];
+    let mut dag = vec![true; edges.len()];
+    let mut dfs = |root: usize, finished: &mut Vec<usize>, mark: &mut Vec<Mark>| {
+        let mut stack = vec![(root, 0usize)];
+        mark[root] = Mark::Open;
+        while let Some(top) = stack.last_mut() {
+            let (v, next) = *top;
+            if let Some(&(e, w)) = out[v].get(next) {
+                top.1 += 1;
+                match mark[w] {
+                    Mark::New => {
+                        mark[w] = Mark::Open;
+                        stack.push((w, 0));
+                    }
+                    Mark::Open => dag[e] = false,
+                    Mark::Done => {}
+                }
+            } else {
+                mark[v] = Mark::Done;
+                finished.push(v);
+                stack.pop();
+            }
+        }
+    };
+    let mut reached_order = Vec::new();
+    if n > 0 {
+        dfs(start.unwrap_or(0), &mut reached_order, &mut mark);
+    }
+    let mut rest_order = Vec::new();
+    for v in 0..n {
+        if mark[v] == Mark::New {
+            dfs(v, &mut rest_order, &mut mark);
+        }
+    }
+    let mut reached = vec![false; n];
+    for &v in &reached_order {
+        reached[v] = true;
+    }
+    // Reverse finishing order is a topological order of the flows that are not back edges.
+    let mut rank = vec![0usize; n];
+    for order in [&reached_order, &rest_order] {
+        for &v in order.iter().rev() {
+            for &(e, w) in &out[v] {
+                if dag[e] && reached[w] == reached[v] {
+                    rank[w] = rank[w].max(rank[v] + 1);
+                }
+            }
+        }
+    }
+    let after = reached_order
+        .iter()
+        .map(|&v| rank[v] + 1)
+        .max()
+        .unwrap_or(0);
+    for v in rest_order {
+        rank[v] += after;
+    }
+    rank
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn back_edges_are_left_out_of_the_ranking() {
+        // 0 → 1 → 2 → 1 (loop), 0 → 2.
+        assert_eq!(
+            ranks(3, Some(0), &[(0, 1), (1, 2), (2, 1), (0, 2)]),
+            [0, 1, 2]
+        );
+        // A self-loop and a loop back to the start.
+        assert_eq!(ranks(2, Some(0), &[(0, 0), (0, 1), (1, 0)]), [0, 1]);
+    }
+
+    #[test]
+    fn unreached_steps_come_after_by_the_same_rule() {
+        // 3 → 4 → 1 are not reached from the start 0; they follow column 2.
+        let edges = [(0, 1), (1, 2), (3, 4), (4, 1)];
+        assert_eq!(ranks(5, Some(0), &edges), [0, 1, 2, 3, 4]);
+        // The start need not be written first.
+        assert_eq!(ranks(3, Some(1), &[(1, 2), (2, 0)]), [2, 0, 1]);
+    }
+}
