@@ -180,7 +180,7 @@ impl<'a> Checker<'a> {
     pub(crate) fn passages(&self) -> &'a [passage::Passage<'a>] {
         self.shared
             .passages
-            .get_or_init(|| passage::passages(self.book, self.sources))
+            .get_or_init(|| passage::passages(self.book))
     }
 
     /// Leaf processes that have a map, in code order.
@@ -212,6 +212,12 @@ fn run_rules(
     settings: &Settings,
 ) -> Vec<Diagnostic> {
     let (config, mut diagnostics) = Config::read(settings, sources);
+    if config
+        .severity(&rules::s008_word_misspelled::RULE)
+        .is_some()
+    {
+        rules::common::spell::prepare();
+    }
     let shared = Shared::default();
     let mut findings = Vec::new();
     for &rule in all {

@@ -204,11 +204,12 @@ pub fn run(path: &Path, out: &Path, port: Option<u16>, lang: Option<Lang>) -> Re
                 ..Outcome::default()
             },
         };
-        report(&outcome);
+        // The state first: once the line is printed, the server must already answer with it.
         state
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .record(&outcome);
+        report(&outcome);
     };
 
     build(&state);

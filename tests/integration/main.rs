@@ -2,6 +2,7 @@
 
 mod architecture;
 mod book;
+mod books;
 mod cli;
 mod editor;
 mod errors;
