@@ -794,16 +794,17 @@ impl FigureNumbering {
         figure_list: &mut Vec<Numbered>,
         target_page: &str,
     ) -> Result<String> {
-        Ok(self.add(
-            &caption,
-            &caption,
-            svg,
-            "wide",
-            files,
-            figure_list,
-            target_page,
-        )?
-        .2)
+        Ok(self
+            .add(
+                &caption,
+                &caption,
+                svg,
+                "wide",
+                files,
+                figure_list,
+                target_page,
+            )?
+            .2)
     }
 
     /// Numbers a figure, writes its SVG, lists it as `list_caption`; returns the number, the
