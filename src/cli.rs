@@ -70,9 +70,9 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "human")]
         format: ListFormat,
     },
-    /// Explain one rule: what it checks, why, an example and how to fix it.
+    /// Explain one rule or error code: what it checks or means, and how to fix it.
     Explain {
-        /// Rule code (e.g. U001) or name (e.g. step-unreachable).
+        /// Rule code (e.g. U001) or name (e.g. step-unreachable), or an error code (e.g. E104).
         rule: String,
     },
     /// Print the compiled model (schema peta/1) on stdout.
@@ -552,7 +552,7 @@ fn build(path: &Path, out: &Path, pdf: bool, lang: Option<Lang>) -> Result<Statu
     let blocking: Vec<_> = compiled
         .diagnostics
         .iter()
-        .filter(|d| d.code.starts_with('E'))
+        .filter(|d| d.blocks_output())
         .cloned()
         .collect();
     if !blocking.is_empty() {
@@ -688,7 +688,7 @@ fn build_book_into(
     let blocking: Vec<_> = compiled
         .diagnostics
         .iter()
-        .filter(|d| d.code.starts_with('E'))
+        .filter(|d| d.blocks_output())
         .cloned()
         .collect();
     if !blocking.is_empty() {
@@ -718,13 +718,18 @@ fn build_book_into(
 }
 
 fn explain(key: &str, lang: Lang) -> Result<Status> {
+    if let Some(code) = diagnostic::codes::find(key) {
+        print(&diagnostic::codes::explain(code, lang));
+        return Ok(Status::Clean);
+    }
     match crate::check::find_rule(key) {
         Some(rule) => {
             print(&catalogue::explain(rule, lang));
             Ok(Status::Clean)
         }
         None => {
-            let codes = crate::check::rules::ALL.iter().map(|r| r.code);
+            let codes = (crate::check::rules::ALL.iter().map(|r| r.code))
+                .chain(diagnostic::codes::ALL.iter().map(|c| c.code));
             let hint = crate::suggest::closest(key, codes)
                 .map(|c| format!(" (did you mean {c}?)"))
                 .unwrap_or_default();

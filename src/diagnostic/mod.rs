@@ -1,8 +1,10 @@
 //! One diagnostic type for every problem a user sees: syntax, compile and lint.
 
+pub mod codes;
 mod render;
 pub mod sarif;
 
+pub use codes::Stage;
 pub use render::{render, render_with, Format};
 pub use sarif::RuleInfo;
 
@@ -116,6 +118,16 @@ impl Diagnostic {
 
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
+    }
+
+    /// The stage that found the problem (see [`codes`]).
+    pub fn stage(&self) -> Stage {
+        Stage::of(&self.code)
+    }
+
+    /// Whether the problem stops the build: everything but a rule's finding.
+    pub fn blocks_output(&self) -> bool {
+        self.stage().blocks_output()
     }
 }
 

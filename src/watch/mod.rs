@@ -68,7 +68,7 @@ pub fn rebuild(path: &Path, out: &Path, lang: Option<Lang>, color: bool) -> Resu
     let blocking: Vec<Diagnostic> = compiled
         .diagnostics
         .iter()
-        .filter(|d| d.code.starts_with('E'))
+        .filter(|d| d.blocks_output())
         .cloned()
         .collect();
     let sources = &compiled.project.sources;
