@@ -29,7 +29,7 @@ pub fn info(lang: Lang) -> Vec<RuleInfo> {
             code: r.code.to_string(),
             name: r.name.to_string(),
             summary: r.summary.get(lang).to_string(),
-            explanation: r.explanation.get(lang).to_string(),
+            explanation: r.explained(lang),
             principle: Some(r.principle.label()),
         })
         .collect()
@@ -175,7 +175,7 @@ pub fn explain(rule: &Rule, lang: Lang) -> String {
         }
     }
     out.push('\n');
-    out.push_str(rule.explanation.get(lang).trim_end());
+    out.push_str(rule.explained(lang).trim_end());
     out.push('\n');
     out
 }

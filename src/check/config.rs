@@ -10,10 +10,11 @@
 //!   L001: off
 //! ```
 
-use super::{rules, Rule};
+use super::{rules, ParamKind, Rule};
 use crate::diagnostic::{Diagnostic, Severity, Text};
 use crate::project::{Settings, SETTINGS_FILE};
 use crate::source::{SourceMap, Span};
+use crate::yaml_location::{self, Step};
 use serde_yaml::Value;
 use std::collections::BTreeMap;
 
@@ -60,6 +61,22 @@ fn rules_of(target: &Target) -> Vec<&'static Rule> {
         .collect()
 }
 
+/// A parameter's default written as `peta.yaml` takes it (`25`, `[memeriksa, menyetujui]`).
+fn example_value(param: &super::Param) -> String {
+    match param.kind {
+        ParamKind::Count => param.default.to_string(),
+        ParamKind::Words => format!(
+            "[{}]",
+            param
+                .default
+                .split(',')
+                .filter(|w| !w.trim().is_empty())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
+
 fn parse_severity(value: &Value) -> Option<Option<Severity>> {
     match value.as_str()?.to_lowercase().as_str() {
         "error" | "galat" => Some(Some(Severity::Error)),
@@ -99,26 +116,39 @@ impl Config {
         let mut config = Config::default();
         let mut problems = Vec::new();
         let settings_file = sources.files().iter().find(|f| f.name == SETTINGS_FILE);
-        let locate = |key: &str| -> Option<Span> {
+        // A rule's key, or one of its parameters (`true`: its value) exactly where written.
+        let locate = |(key, param): (&str, Option<(&str, bool)>)| -> Option<Span> {
             let file = settings_file?;
+            if let Some((name, value)) = param {
+                let path = [Step::Key("rules"), Step::Key(key), Step::Key(name)];
+                let range = if value {
+                    yaml_location::value(&file.text, &path)
+                } else {
+                    yaml_location::key(&file.text, &path)
+                };
+                if let Some(range) = range {
+                    return Some(Span::new(file.id, range.start, range.end));
+                }
+            }
             let at = file
                 .text
                 .find(&format!("{key}:"))
                 .or_else(|| file.text.find(key))?;
             Some(Span::new(file.id, at, at + key.len()))
         };
-        let mut problem = |key: &str, id: String, en: String, help: Option<Text>| {
-            let span = locate(key);
-            problems.push(Diagnostic {
-                code: "E021".into(),
-                severity: Severity::Error,
-                message: Text::new(id, en),
-                span,
-                labels: Vec::new(),
-                help,
-                principle: None,
-            });
-        };
+        let mut problem =
+            |place: (&str, Option<(&str, bool)>), id: String, en: String, help: Option<Text>| {
+                let span = locate(place);
+                problems.push(Diagnostic {
+                    code: "E021".into(),
+                    severity: Severity::Error,
+                    message: Text::new(id, en),
+                    span,
+                    labels: Vec::new(),
+                    help,
+                    principle: None,
+                });
+            };
         let unknown_rule_help = Text::new(
             "tulis kode aturan (mis. `U001`), namanya (mis. `step-unreachable`), huruf prinsip (D, U, P, N, K, L, R, M, S, A) atau `all`; daftar lengkap: `peta rules`",
             "write a rule code (e.g. `U001`), its name (e.g. `step-unreachable`), a principle letter (D, U, P, N, K, L, R, M, S, A) or `all`; the full list: `peta rules`",
@@ -131,7 +161,7 @@ impl Config {
             };
             let Some(items) = value.as_sequence() else {
                 problem(
-                    list_key,
+                    (list_key, None),
                     format!("`rules.{list_key}` harus berupa daftar"),
                     format!("`rules.{list_key}` must be a list"),
                     Some(Text::new(
@@ -147,7 +177,7 @@ impl Config {
                 match target(name) {
                     Some(t) => chosen.extend(rules_of(&t)),
                     None => problem(
-                        list_key,
+                        (list_key, None),
                         format!("aturan `{name}` tidak dikenal (di `rules.{list_key}`)"),
                         format!("unknown rule `{name}` (in `rules.{list_key}`)"),
                         Some(unknown_rule_help.clone()),
@@ -178,7 +208,7 @@ impl Config {
         for (key, value) in entries {
             let Some(t) = target(key) else {
                 problem(
-                    key,
+                    (key, None),
                     format!("aturan `{key}` tidak dikenal di `rules`"),
                     format!("unknown rule `{key}` in `rules`"),
                     Some(unknown_rule_help.clone()),
@@ -197,7 +227,7 @@ impl Config {
                         }
                     }
                     None => problem(
-                        key,
+                        (key, None),
                         format!(
                             "tingkat `{}` tidak sah untuk `{key}`",
                             value.as_str().unwrap_or_default()
@@ -220,7 +250,7 @@ impl Config {
                                     }
                                 }
                                 None => problem(
-                                    key,
+                                    (key, Some(("severity", true))),
                                     format!("tingkat tidak sah untuk `{key}`"),
                                     format!("invalid level for `{key}`"),
                                     Some(severity_help.clone()),
@@ -229,8 +259,7 @@ impl Config {
                             continue;
                         }
                         let Target::Rule(rule) = t else {
-                            problem(
-                                key,
+                            problem((key, None),
                                 format!("`{key}` adalah kelompok aturan; parameter `{name}` hanya untuk satu aturan"),
                                 format!("`{key}` is a rule group; parameter `{name}` belongs to a single rule"),
                                 None,
@@ -240,7 +269,7 @@ impl Config {
                         let Some(param) = rule.params.iter().find(|p| p.name == name) else {
                             let known: Vec<&str> = rule.params.iter().map(|p| p.name).collect();
                             problem(
-                                key,
+                                (key, Some((&name, false))),
                                 format!("aturan {} tidak punya parameter `{name}`", rule.code),
                                 format!("rule {} has no parameter `{name}`", rule.code),
                                 Some(Text::new(
@@ -256,35 +285,28 @@ impl Config {
                             );
                             continue;
                         };
-                        let numeric = param.default.parse::<usize>().is_ok();
-                        let fits = if numeric {
-                            v.as_u64().is_some()
-                        } else {
-                            v.as_sequence()
-                                .is_some_and(|s| s.iter().all(Value::is_string))
+                        let fits = match param.kind {
+                            ParamKind::Count => v.as_u64().is_some(),
+                            ParamKind::Words => v
+                                .as_sequence()
+                                .is_some_and(|s| s.iter().all(Value::is_string)),
                         };
                         if !fits {
+                            let (wanted_id, wanted_en) = param.kind.wanted();
                             problem(
-                                key,
+                                (key, Some((&name, true))),
                                 format!(
-                                    "parameter `{name}` aturan {} harus berupa {}",
-                                    rule.code,
-                                    if numeric {
-                                        "bilangan bulat"
-                                    } else {
-                                        "daftar teks"
-                                    }
+                                    "parameter `{name}` aturan {} harus berupa {wanted_id}",
+                                    rule.code
                                 ),
                                 format!(
-                                    "parameter `{name}` of rule {} must be {}",
-                                    rule.code,
-                                    if numeric {
-                                        "a whole number"
-                                    } else {
-                                        "a list of strings"
-                                    }
+                                    "parameter `{name}` of rule {} must be {wanted_en}",
+                                    rule.code
                                 ),
-                                None,
+                                Some(Text::new(
+                                    format!("bawaannya: `{name}: {}`", example_value(param)),
+                                    format!("its default: `{name}: {}`", example_value(param)),
+                                )),
                             );
                             continue;
                         }
@@ -296,7 +318,7 @@ impl Config {
                     }
                 }
                 _ => problem(
-                    key,
+                    (key, None),
                     format!("pengaturan `{key}` harus berupa tingkat atau tabel parameter"),
                     format!("the setting of `{key}` must be a level or a table of parameters"),
                     Some(severity_help),
@@ -304,5 +326,63 @@ impl Config {
             }
         }
         (config, problems)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (line, column, English message) of every problem `text` as `peta.yaml` gives.
+    fn problems(text: &str) -> Vec<(usize, usize, String)> {
+        let mut sources = SourceMap::default();
+        sources.add(SETTINGS_FILE, None, text.to_string());
+        let settings: Settings = serde_yaml::from_str(text).unwrap();
+        let (_, found) = Config::read(&settings, &sources);
+        found
+            .iter()
+            .map(|d| {
+                assert_eq!(d.code, "E021");
+                let (line, column) = sources.line_col(d.span.expect("a place"));
+                (line, column, d.message.en.clone())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn parameters_are_typed_and_an_error_points_at_the_parameter_itself() {
+        let text = "lang: id\nrules:\n  R001:\n    maks: 30\n  R002: { max: delapan }\n  N001:\n    severity: error\n    verbs: input\n";
+        assert_eq!(
+            problems(text),
+            [
+                (
+                    8,
+                    12,
+                    "parameter `verbs` of rule N001 must be a list of strings".to_string()
+                ),
+                (4, 5, "rule R001 has no parameter `maks`".to_string()),
+                (
+                    5,
+                    16,
+                    "parameter `max` of rule R002 must be a whole number".to_string()
+                ),
+            ]
+        );
+        assert!(problems("rules:\n  R001: { max: 30 }\n  N001: { verbs: [input] }\n").is_empty());
+    }
+
+    #[test]
+    fn every_default_is_a_value_of_its_own_kind() {
+        for rule in rules::ALL {
+            for param in rule.params {
+                let text = format!(
+                    "rules:\n  {}: {{ {}: {} }}\n",
+                    rule.code,
+                    param.name,
+                    example_value(param)
+                );
+                assert!(problems(&text).is_empty(), "{}: {text}", rule.code);
+            }
+        }
     }
 }

@@ -18,7 +18,7 @@ pub use config::Config;
 /// What every rule file needs.
 pub mod prelude {
     pub use super::text::{first_word, is_verb, locate, same_word, same_words, words};
-    pub use super::{Check, Checker, Owner, Param, Principle, Rule, Words};
+    pub use super::{Check, Checker, Owner, Param, ParamKind, Principle, Rule, Words};
     pub use crate::diagnostic::{Label, Severity, Text};
     pub use crate::model::StepKind;
     pub use crate::model::{CrossMap, Process, Step};
@@ -50,8 +50,29 @@ impl Words {
 #[derive(Debug, Clone, Copy)]
 pub struct Param {
     pub name: &'static str,
+    /// What `peta.yaml` may set it to; checked when the settings are read (E021).
+    pub kind: ParamKind,
     pub default: &'static str,
     pub meaning: Words,
+}
+
+/// The type of a rule parameter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParamKind {
+    /// A whole number (`max: 25`).
+    Count,
+    /// A list of words or phrases (`verbs: [memeriksa, menyetujui]`).
+    Words,
+}
+
+impl ParamKind {
+    /// What a value must be, for messages: (Indonesian, English).
+    pub fn wanted(self) -> (&'static str, &'static str) {
+        match self {
+            ParamKind::Count => ("bilangan bulat", "a whole number"),
+            ParamKind::Words => ("daftar teks", "a list of strings"),
+        }
+    }
 }
 
 /// One lint rule: what it is (metadata, shown by `peta rules` and `peta explain`) and the
@@ -65,10 +86,34 @@ pub struct Rule {
     pub principle: Principle,
     pub severity: Severity,
     pub summary: Words,
-    /// Markdown with the headings of [`EXPLANATION_HEADINGS`].
+    /// Markdown with the headings of [`EXPLANATION_HEADINGS`]; see [`Rule::explained`].
     pub explanation: Words,
+    /// A map that breaks the rule, the same in both languages: shown under the example
+    /// heading, so it is written once. Empty when each language's text writes its own (its
+    /// comments translated).
+    pub example: &'static str,
     pub params: &'static [Param],
     pub check: Check,
+}
+
+impl Rule {
+    /// The explanation as readers see it: with [`Rule::example`] under the example heading.
+    pub fn explained(&self, lang: crate::diagnostic::Lang) -> String {
+        let text = self.explanation.get(lang);
+        let heading = EXPLANATION_HEADINGS
+            .get(lang)
+            .lines()
+            .nth(2)
+            .unwrap_or_default();
+        let heading = format!("{heading}\n");
+        match text.find(&heading) {
+            Some(at) if !self.example.is_empty() => {
+                let (before, after) = text.split_at(at + heading.len());
+                format!("{before}```text\n{}\n```\n{after}", self.example)
+            }
+            _ => text.to_string(),
+        }
+    }
 }
 
 /// How a rule is enforced.
@@ -323,8 +368,10 @@ mod tests {
             id: "uji",
             en: "test",
         },
+        example: "",
         params: &[Param {
             name: "max",
+            kind: ParamKind::Count,
             default: "25",
             meaning: Words {
                 id: "uji",

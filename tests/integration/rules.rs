@@ -170,6 +170,16 @@ fn registry_is_well_formed() {
                     .sum::<usize>();
             }
         }
+        // Every rule shows an example; one the same in both languages is written once.
+        for lang in [peta::diagnostic::Lang::Id, peta::diagnostic::Lang::En] {
+            assert!(rule.explained(lang).contains("```"), "{code}: no example");
+        }
+        assert!(
+            rule.example.is_empty()
+                || !(rule.explanation.id.contains(rule.example)
+                    || rule.explanation.en.contains(rule.example)),
+            "{code}: the example is written twice"
+        );
         assert!(
             rule.explanation.id.contains("Permenpan") || rule.principle.number().is_none(),
             "{code}: the Indonesian explanation cites the regulation"

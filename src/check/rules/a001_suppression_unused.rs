@@ -49,6 +49,7 @@ proses P4.1.2: Peliputan Agenda Pemerintah
 ## How to fix
 Remove the `abaikan` line.",
     },
+    example: "",
     params: &[],
     check: Check::Exemptions,
 };

@@ -22,10 +22,6 @@ terkait. Mengecualikan sebuah pemeriksaan adalah keputusan yang harus bisa dibac
 dipertanggungjawabkan oleh peninjau berikutnya.
 
 ## Contoh
-```text
-proses P5.2.1: Analisis Data Agregat
-  abaikan L001
-```
 
 ## Cara memperbaiki
 Tuliskan alasannya: `abaikan L001: analisis dikerjakan seluruhnya oleh Bidang Statistik`.",
@@ -39,14 +35,12 @@ concerned. Exempting an element from a check is a decision the next reviewer mus
 read and account for.
 
 ## Example
-```text
-proses P5.2.1: Analisis Data Agregat
-  abaikan L001
-```
 
 ## How to fix
 Write the reason: `abaikan L001: analisis dikerjakan seluruhnya oleh Bidang Statistik`.",
     },
+    example: "proses P5.2.1: Analisis Data Agregat
+  abaikan L001",
     params: &[],
     check: Check::Exemptions,
 };

@@ -21,10 +21,6 @@ sudah disepakati padahal temuannya tetap muncul, atau sebaliknya (prinsip 8, kon
 subyektif).
 
 ## Contoh
-```text
-proses P4.1.2: Peliputan Agenda Pemerintah
-  abaikan L01: peliputan dikerjakan satu bidang
-```
 
 ## Cara memperbaiki
 Perbaiki kodenya (`L001`), atau hapus baris itu.",
@@ -36,14 +32,12 @@ A mistyped code exempts nothing, so the author believes a problem was agreed on 
 finding keeps appearing, or the reverse (principle 8, konsensus subyektif).
 
 ## Example
-```text
-proses P4.1.2: Peliputan Agenda Pemerintah
-  abaikan L01: peliputan dikerjakan satu bidang
-```
 
 ## How to fix
 Correct the code (`L001`), or remove the line.",
     },
+    example: "proses P4.1.2: Peliputan Agenda Pemerintah
+  abaikan L01: peliputan dikerjakan satu bidang",
     params: &[],
     check: Check::Exemptions,
 };

@@ -22,13 +22,6 @@ masukan, serta keluaran yang jelas. Tanpa awal, batas proses tidak jelas; dengan
 sebenarnya memuat dua proses.
 
 ## Contoh
-```text
-proses P1.2.2: Pelayanan Surat Masuk
-  lajur: opd, subbag_umpeg
-  tugas terima di subbag_umpeg: Menerima surat masuk
-    lanjut ke arsip
-  selesai arsip di subbag_umpeg: Surat terarsip
-```
 
 ## Cara memperbaiki
 Tambahkan satu `mulai ID di LAJUR: peristiwa pemicu` dan alirkan ke langkah pertama. Jika ada
@@ -43,18 +36,16 @@ outputs. Without a start the boundary is unclear; with two starts the map really
 processes.
 
 ## Example
-```text
-proses P1.2.2: Pelayanan Surat Masuk
-  lajur: opd, subbag_umpeg
-  tugas terima di subbag_umpeg: Menerima surat masuk
-    lanjut ke arsip
-  selesai arsip di subbag_umpeg: Surat terarsip
-```
 
 ## How to fix
 Add one `mulai ID di LANE: triggering event` flowing to the first step. If there are two
 triggers, merge them into one start or split the map into two processes.",
     },
+    example: "proses P1.2.2: Pelayanan Surat Masuk
+  lajur: opd, subbag_umpeg
+  tugas terima di subbag_umpeg: Menerima surat masuk
+    lanjut ke arsip
+  selesai arsip di subbag_umpeg: Surat terarsip",
     params: &[],
     check: Check::Model(check),
 };

@@ -23,13 +23,6 @@ masukan, serta keluaran yang jelas. Tanpa `selesai`, peta tidak menunjukkan di m
 berakhir dan apa keluarannya.
 
 ## Contoh
-```text
-proses P1.2.2: Pelayanan Surat Masuk
-  lajur: opd, subbag_umpeg
-  mulai datang di opd: Surat dikirim instansi lain
-    lanjut ke terima
-  tugas terima di subbag_umpeg: Menerima dan meregister surat masuk
-```
 
 ## Cara memperbaiki
 Tambahkan `selesai ID di LAJUR: hasil akhir` (mis. `selesai arsip di subbag_umpeg: Surat
@@ -43,18 +36,16 @@ Principle 1, definitif (Permenpan RB 19/2018): a process map has clear boundarie
 outputs. Without a `selesai` the map does not show where the process ends or what it delivers.
 
 ## Example
-```text
-proses P1.2.2: Pelayanan Surat Masuk
-  lajur: opd, subbag_umpeg
-  mulai datang di opd: Surat dikirim instansi lain
-    lanjut ke terima
-  tugas terima di subbag_umpeg: Menerima dan meregister surat masuk
-```
 
 ## How to fix
 Add `selesai ID di LANE: final result` (e.g. `selesai arsip di subbag_umpeg: Surat terarsip`)
 and let the last step flow to it with `lanjut ke ID`.",
     },
+    example: "proses P1.2.2: Pelayanan Surat Masuk
+  lajur: opd, subbag_umpeg
+  mulai datang di opd: Surat dikirim instansi lain
+    lanjut ke terima
+  tugas terima di subbag_umpeg: Menerima dan meregister surat masuk",
     params: &[],
     check: Check::Model(check),
 };

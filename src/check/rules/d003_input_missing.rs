@@ -22,12 +22,6 @@ masukan, serta keluaran yang jelas. Tanpa masukan, pembaca tidak tahu apa yang m
 diolah oleh proses.
 
 ## Contoh
-```text
-proses P1.3.2: Presensi
-  pemasok: pegawai
-  keluaran: Laporan presensi yang ditandatangani
-  pelanggan: bkd
-```
 
 ## Cara memperbaiki
 Tambahkan `masukan: ...` di bawah `proses`, satu baris untuk setiap masukan (mis.
@@ -41,17 +35,15 @@ Principle 1, definitif (Permenpan RB 19/2018): a process map has clear boundarie
 outputs. Without an input the reader cannot tell what starts the process and what it works on.
 
 ## Example
-```text
-proses P1.3.2: Presensi
-  pemasok: pegawai
-  keluaran: Laporan presensi yang ditandatangani
-  pelanggan: bkd
-```
 
 ## How to fix
 Add `masukan: ...` under the `proses` line, one line per input (e.g. `masukan: Data kehadiran
 pegawai (face print)`).",
     },
+    example: "proses P1.3.2: Presensi
+  pemasok: pegawai
+  keluaran: Laporan presensi yang ditandatangani
+  pelanggan: bkd",
     params: &[],
     check: Check::Model(check),
 };

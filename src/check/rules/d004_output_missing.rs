@@ -22,12 +22,6 @@ masukan, serta keluaran yang jelas. Proses tanpa keluaran tidak menunjukkan apa 
 pelanggannya, sehingga nilai dan kinerjanya tidak dapat diukur.
 
 ## Contoh
-```text
-proses P1.3.2: Presensi
-  pemasok: pegawai
-  masukan: Data kehadiran pegawai (face print)
-  pelanggan: bkd
-```
 
 ## Cara memperbaiki
 Tambahkan `keluaran: ...` di bawah `proses`, satu baris untuk setiap keluaran (mis.
@@ -42,17 +36,15 @@ outputs. A process without an output does not show what its customer receives, s
 and performance cannot be measured.
 
 ## Example
-```text
-proses P1.3.2: Presensi
-  pemasok: pegawai
-  masukan: Data kehadiran pegawai (face print)
-  pelanggan: bkd
-```
 
 ## How to fix
 Add `keluaran: ...` under the `proses` line, one line per output (e.g. `keluaran: Laporan
 presensi yang ditandatangani`).",
     },
+    example: "proses P1.3.2: Presensi
+  pemasok: pegawai
+  masukan: Data kehadiran pegawai (face print)
+  pelanggan: bkd",
     params: &[],
     check: Check::Model(check),
 };

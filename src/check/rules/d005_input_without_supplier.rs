@@ -22,12 +22,6 @@ masukan, serta keluaran yang jelas. Batas awal proses baru jelas bila diketahui 
 masukannya datang (unsur *supplier* pada SIPOC).
 
 ## Contoh
-```text
-proses P1.2.2: Pelayanan Surat Masuk
-  masukan: Surat masuk dari instansi lain
-  keluaran: Surat masuk yang terdisposisi dan terarsip
-  pelanggan: bidang
-```
 
 ## Cara memperbaiki
 Tambahkan `pemasok: ID` dengan id unit atau pihak yang menyerahkan masukan (mis. `pemasok:
@@ -42,17 +36,15 @@ outputs. Where a process begins is only clear when it is known whom its input co
 *supplier* of SIPOC).
 
 ## Example
-```text
-proses P1.2.2: Pelayanan Surat Masuk
-  masukan: Surat masuk dari instansi lain
-  keluaran: Surat masuk yang terdisposisi dan terarsip
-  pelanggan: bidang
-```
 
 ## How to fix
 Add `pemasok: ID` with the id of the unit or party that hands the input over (e.g. `pemasok:
 opd`). Parties outside the agency are declared with `pihak ID: Name`.",
     },
+    example: "proses P1.2.2: Pelayanan Surat Masuk
+  masukan: Surat masuk dari instansi lain
+  keluaran: Surat masuk yang terdisposisi dan terarsip
+  pelanggan: bidang",
     params: &[],
     check: Check::Model(check),
 };

@@ -22,12 +22,6 @@ masukan, serta keluaran yang jelas. Keluaran baru bermakna bila diketahui siapa 
 (unsur *customer* pada SIPOC); prinsip 3, pelanggan, juga bertumpu pada isian ini.
 
 ## Contoh
-```text
-proses P1.3.2: Presensi
-  pemasok: pegawai
-  masukan: Data kehadiran pegawai (face print)
-  keluaran: Laporan presensi yang ditandatangani
-```
 
 ## Cara memperbaiki
 Tambahkan `pelanggan: ID` dengan id unit atau pihak yang menerima keluaran (mis. `pelanggan:
@@ -42,17 +36,15 @@ outputs. An output only means something when it is known who receives it (the *c
 SIPOC); principle 3, pelanggan, rests on this entry too.
 
 ## Example
-```text
-proses P1.3.2: Presensi
-  pemasok: pegawai
-  masukan: Data kehadiran pegawai (face print)
-  keluaran: Laporan presensi yang ditandatangani
-```
 
 ## How to fix
 Add `pelanggan: ID` with the id of the unit or party that receives the output (e.g.
 `pelanggan: bkd`). Parties outside the agency are declared with `pihak ID: Name`.",
     },
+    example: "proses P1.3.2: Presensi
+  pemasok: pegawai
+  masukan: Data kehadiran pegawai (face print)
+  keluaran: Laporan presensi yang ditandatangani",
     params: &[],
     check: Check::Model(check),
 };

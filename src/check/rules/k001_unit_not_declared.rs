@@ -35,12 +35,6 @@ tetapi tidak ada di bagan organisasi peta tidak dapat menjadi lajur, tidak muncu
 relasi, dan sering kali adalah nama lama atau salah tulis dari unit yang ada.
 
 ## Contoh
-```text
-unit subbag_umpeg: Sub Bagian Umum dan Kepegawaian
-
-proses P1: Persuratan
-  uraian: Fungsi persuratan dilaksanakan oleh Bagian Tata Usaha dalam pencatatan register.
-```
 
 ## Cara memperbaiki
 Deklarasikan organisasi itu dengan `unit ID: Nama` (atau `pihak ID: Nama` bila di luar
@@ -61,20 +55,19 @@ is missing from the maps' org chart cannot be a lane, does not appear in the rel
 is often an old name or a misspelling of an existing unit.
 
 ## Example
-```text
-unit subbag_umpeg: Sub Bagian Umum dan Kepegawaian
-
-proses P1: Persuratan
-  uraian: Fungsi persuratan dilaksanakan oleh Bagian Tata Usaha dalam pencatatan register.
-```
 
 ## How to fix
 Declare the organisation with `unit ID: Name` (or `pihak ID: Name` when it is outside the
 agency). If the name is another way of writing an existing unit, add `alias: Name` to that
 unit.",
     },
+    example: "unit subbag_umpeg: Sub Bagian Umum dan Kepegawaian
+
+proses P1: Persuratan
+  uraian: Fungsi persuratan dilaksanakan oleh Bagian Tata Usaha dalam pencatatan register.",
     params: &[Param {
         name: "triggers",
+        kind: ParamKind::Words,
         default: DEFAULT_TRIGGERS,
         meaning: Words {
             id: "kata atau frasa yang membuka nama organisasi di narasi",

@@ -28,13 +28,6 @@ struktur menjalankan bagian dari proses. Unit tanpa peran di peta mana pun berar
 tugas dan fungsi yang belum dipetakan, atau deklarasinya sisa yang tidak lagi diperlukan.
 
 ## Contoh
-```text
-unit bid_statistik: Bidang Statistik
-unit bid_ikp: Bidang Pengelolaan Informasi dan Komunikasi Publik
-
-proses P5: Pengelolaan Data Statistik Sektoral
-  pemasok: bid_statistik
-```
 
 ## Cara memperbaiki
 Petakan proses yang dijalankan unit itu (sebagai lajur, dalam `relasi`, atau sebagai pemasok
@@ -52,18 +45,16 @@ of some process. A unit with no role in any map means duties that are not mapped
 leftover declaration.
 
 ## Example
-```text
-unit bid_statistik: Bidang Statistik
-unit bid_ikp: Bidang Pengelolaan Informasi dan Komunikasi Publik
-
-proses P5: Pengelolaan Data Statistik Sektoral
-  pemasok: bid_statistik
-```
 
 ## How to fix
 Map the processes the unit runs (as a lane, in a `relasi`, or as supplier or customer), or
 remove its declaration if the unit no longer exists.",
     },
+    example: "unit bid_statistik: Bidang Statistik
+unit bid_ikp: Bidang Pengelolaan Informasi dan Komunikasi Publik
+
+proses P5: Pengelolaan Data Statistik Sektoral
+  pemasok: bid_statistik",
     params: &[],
     check: Check::Model(check),
 };

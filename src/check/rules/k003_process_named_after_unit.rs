@@ -26,12 +26,6 @@ menyalin bagan organisasi dan menyembunyikan apa yang sebenarnya dihasilkan. Bil
 organisasi berubah, nama proses itu ikut usang.
 
 ## Contoh
-```text
-unit pejabat_ppid: Pejabat PPID
-
-proses P4: Pengelolaan Informasi dan Komunikasi Publik
-proses P4.1: PPID
-```
 
 ## Cara memperbaiki
 Namai proses dengan fungsi yang dijalankannya: `Pelayanan Informasi Publik`, bukan `PPID`;
@@ -48,17 +42,15 @@ activity (BAB III of the books), not by unit; a process named after an office co
 chart and hides what is actually produced. When the structure changes, the name goes stale.
 
 ## Example
-```text
-unit pejabat_ppid: Pejabat PPID
-
-proses P4: Pengelolaan Informasi dan Komunikasi Publik
-proses P4.1: PPID
-```
 
 ## How to fix
 Name the function the process performs: `Pelayanan Informasi Publik`, not `PPID`;
 `Pengelolaan Data Statistik Sektoral`, not `Bidang Statistik`.",
     },
+    example: "unit pejabat_ppid: Pejabat PPID
+
+proses P4: Pengelolaan Informasi dan Komunikasi Publik
+proses P4.1: PPID",
     params: &[],
     check: Check::Model(check),
 };

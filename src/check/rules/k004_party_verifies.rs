@@ -34,20 +34,6 @@ sendiri, kendali itu hilang (penyedia menyetujui hasil kerjanya sendiri), atau p
 menaruh langkah di lajur.
 
 ## Contoh
-```text
-pihak vendor: Penyedia Aplikasi
-
-proses P5.2: Pengelolaan Aplikasi
-  lajur: subbid_si, vendor
-  mulai minta di subbid_si: Permintaan perubahan aplikasi
-    lanjut ke kerjakan
-  tugas kerjakan di vendor: Mengerjakan perubahan aplikasi
-    lanjut ke uji
-  keputusan uji di vendor: Aplikasi lolos uji penerimaan?
-    lanjut ke pasang jika lolos
-    lanjut ke kerjakan jika belum
-  selesai pasang di subbid_si: Aplikasi terpasang
-```
 
 ## Cara memperbaiki
 Pindahkan pemeriksaan atau keputusan ke lajur unit instansi yang bertanggung jawab (mis.
@@ -70,8 +56,13 @@ approval are the agency's control points; done by the applicant or the vendor, t
 lost (a vendor approving its own work), or the map put the step in the wrong lane.
 
 ## Example
-```text
-pihak vendor: Penyedia Aplikasi
+
+## How to fix
+Move the check or decision to the lane of the agency's unit that is responsible (e.g.
+`keputusan uji di subbid_si`). If the party really is a government body, write its full name
+(`Badan ...`, `Dinas ...`).",
+    },
+    example: "pihak vendor: Penyedia Aplikasi
 
 proses P5.2: Pengelolaan Aplikasi
   lajur: subbid_si, vendor
@@ -82,16 +73,10 @@ proses P5.2: Pengelolaan Aplikasi
   keputusan uji di vendor: Aplikasi lolos uji penerimaan?
     lanjut ke pasang jika lolos
     lanjut ke kerjakan jika belum
-  selesai pasang di subbid_si: Aplikasi terpasang
-```
-
-## How to fix
-Move the check or decision to the lane of the agency's unit that is responsible (e.g.
-`keputusan uji di subbid_si`). If the party really is a government body, write its full name
-(`Badan ...`, `Dinas ...`).",
-    },
+  selesai pasang di subbid_si: Aplikasi terpasang",
     params: &[Param {
         name: "verbs",
+        kind: ParamKind::Words,
         default: "memeriksa,memverifikasi,mengecek,menyetujui,mengesahkan,memvalidasi,meneliti",
         meaning: Words {
             id: "kata kerja pemeriksaan dan persetujuan (dibandingkan menurut kata dasarnya)",

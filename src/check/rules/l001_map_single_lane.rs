@@ -24,15 +24,6 @@ belum digambar, entah yang tergambar sebenarnya prosedur kerja (SOP) satu unit, 
 bisnis lintas fungsi (fungsi silang).
 
 ## Contoh
-```text
-proses P5.2.1: Analisis Data Agregat
-  lajur: bid_statistik, opd
-  mulai m di bid_statistik: Data agregat terkumpul
-    lanjut ke analisis
-  tugas analisis di bid_statistik: Menganalisis data agregat
-    lanjut ke tersaji
-  selesai tersaji di bid_statistik: Data tersaji
-```
 
 ## Cara memperbaiki
 Tempatkan setiap langkah di lajur unit yang benar-benar mengerjakannya, termasuk unit yang
@@ -50,21 +41,19 @@ what is drawn is really a work procedure (SOP) of one unit rather than a cross-f
 business process.
 
 ## Example
-```text
-proses P5.2.1: Analisis Data Agregat
-  lajur: bid_statistik, opd
-  mulai m di bid_statistik: Data agregat terkumpul
-    lanjut ke analisis
-  tugas analisis di bid_statistik: Menganalisis data agregat
-    lanjut ke tersaji
-  selesai tersaji di bid_statistik: Data tersaji
-```
 
 ## How to fix
 Put each step in the lane of the unit that really does it, including the units that hand over
 the input and receive the result. If only one unit is really involved, consider writing it as
 that unit's SOP, or merging it into the cross-functional process above it.",
     },
+    example: "proses P5.2.1: Analisis Data Agregat
+  lajur: bid_statistik, opd
+  mulai m di bid_statistik: Data agregat terkumpul
+    lanjut ke analisis
+  tugas analisis di bid_statistik: Menganalisis data agregat
+    lanjut ke tersaji
+  selesai tersaji di bid_statistik: Data tersaji",
     params: &[],
     check: Check::Model(check),
 };

@@ -26,16 +26,6 @@ berisi beberapa pekerjaan terpisah yang kebetulan digambar berdampingan, atau al
 terimanya lupa ditulis.
 
 ## Contoh
-```text
-proses P1.3.2: Presensi
-  lajur: pegawai, subbag_umpeg
-  mulai face_print di pegawai: Pegawai melakukan face print
-    lanjut ke tercatat
-  selesai tercatat di pegawai: Kehadiran tercatat
-  mulai rekap_mulai di subbag_umpeg: Akhir bulan
-    lanjut ke laporan
-  selesai laporan di subbag_umpeg: Laporan presensi tersusun
-```
 
 ## Cara memperbaiki
 Tuliskan serah terima pekerjaan dengan `lanjut ke ID` dari langkah terakhir satu unit ke
@@ -52,21 +42,19 @@ to another. With no flow crossing lanes at all, the map really holds separate pi
 drawn side by side, or the hand-over flows were forgotten.
 
 ## Example
-```text
-proses P1.3.2: Presensi
+
+## How to fix
+Write the hand-over with `lanjut ke ID` from one unit's last step to the next unit's first
+step. If the parts of the map are really unrelated, split it into separate processes.",
+    },
+    example: "proses P1.3.2: Presensi
   lajur: pegawai, subbag_umpeg
   mulai face_print di pegawai: Pegawai melakukan face print
     lanjut ke tercatat
   selesai tercatat di pegawai: Kehadiran tercatat
   mulai rekap_mulai di subbag_umpeg: Akhir bulan
     lanjut ke laporan
-  selesai laporan di subbag_umpeg: Laporan presensi tersusun
-```
-
-## How to fix
-Write the hand-over with `lanjut ke ID` from one unit's last step to the next unit's first
-step. If the parts of the map are really unrelated, split it into separate processes.",
-    },
+  selesai laporan di subbag_umpeg: Laporan presensi tersusun",
     params: &[],
     check: Check::Model(check),
 };

@@ -34,17 +34,6 @@ isinya berbeda dengan lajur pada peta lintas fungsi, salah satunya keliru dan bu
 gambaran yang bertentangan.
 
 ## Contoh
-```text
-relasi P1.2: sekretariat, subbag_sungram
-
-proses P1.2.2: Pelayanan Surat Masuk
-  lajur: opd, subbag_umpeg, kadis
-  mulai datang di opd: Surat dikirim instansi lain
-    lanjut ke terima
-  tugas terima di subbag_umpeg: Menerima dan meregister surat
-    lanjut ke disposisi
-  selesai disposisi di kadis: Surat terdisposisi
-```
 
 ## Cara memperbaiki
 Samakan keduanya: hapus dari `relasi` unit yang tidak mengerjakan apa pun dalam proses itu
@@ -68,8 +57,13 @@ differs from the lanes of the cross-functional maps, one of them is wrong and th
 conflicting pictures.
 
 ## Example
-```text
-relasi P1.2: sekretariat, subbag_sungram
+
+## How to fix
+Make them agree: remove from `relasi` the units that do nothing in the process (or draw their
+steps in the map), and add to `relasi` the units that are lanes (or a unit above them, e.g.
+`sekretariat` for `subbag_umpeg`).",
+    },
+    example: "relasi P1.2: sekretariat, subbag_sungram
 
 proses P1.2.2: Pelayanan Surat Masuk
   lajur: opd, subbag_umpeg, kadis
@@ -77,14 +71,7 @@ proses P1.2.2: Pelayanan Surat Masuk
     lanjut ke terima
   tugas terima di subbag_umpeg: Menerima dan meregister surat
     lanjut ke disposisi
-  selesai disposisi di kadis: Surat terdisposisi
-```
-
-## How to fix
-Make them agree: remove from `relasi` the units that do nothing in the process (or draw their
-steps in the map), and add to `relasi` the units that are lanes (or a unit above them, e.g.
-`sekretariat` for `subbag_umpeg`).",
-    },
+  selesai disposisi di kadis: Surat terdisposisi",
     params: &[],
     check: Check::Model(check),
 };

@@ -22,15 +22,6 @@ yang benar-benar terlibat. Lajur kosong membuat unit tampak terlibat (juga di pe
 padahal perannya tidak tergambar: entah langkahnya terlupa, entah unit itu tidak terlibat.
 
 ## Contoh
-```text
-proses P4.1.2: Peliputan Agenda Pemerintah
-  lajur: kadis, bid_ikp, subbag_umum
-  mulai agenda di kadis: Agenda kegiatan pemerintah
-    lanjut ke liput
-  tugas liput di bid_ikp: Meliput kegiatan
-    lanjut ke selesai
-  selesai selesai di bid_ikp: Berita hasil liputan tersusun
-```
 
 ## Cara memperbaiki
 Gambarkan langkah unit itu di lajurnya, atau tandai langkah yang ikut dikerjakannya dengan
@@ -45,20 +36,18 @@ functions really involved. An empty lane makes a unit look involved (in the rela
 while its part is not drawn: either its steps were forgotten or it is not involved.
 
 ## Example
-```text
-proses P4.1.2: Peliputan Agenda Pemerintah
-  lajur: kadis, bid_ikp, subbag_umum
-  mulai agenda di kadis: Agenda kegiatan pemerintah
-    lanjut ke liput
-  tugas liput di bid_ikp: Meliput kegiatan
-    lanjut ke selesai
-  selesai selesai di bid_ikp: Berita hasil liputan tersusun
-```
 
 ## How to fix
 Draw the unit's steps in its lane, or mark the steps it shares with `bersama: ID` below them;
 if the unit is not involved, remove it from `lajur:`.",
     },
+    example: "proses P4.1.2: Peliputan Agenda Pemerintah
+  lajur: kadis, bid_ikp, subbag_umum
+  mulai agenda di kadis: Agenda kegiatan pemerintah
+    lanjut ke liput
+  tugas liput di bid_ikp: Meliput kegiatan
+    lanjut ke selesai
+  selesai selesai di bid_ikp: Berita hasil liputan tersusun",
     params: &[],
     check: Check::Model(check),
 };

@@ -24,14 +24,6 @@ pengesahan oleh pimpinan instansi; tanpa nama, jabatan, pangkat dan NIP penandat
 tidak menunjukkan siapa yang mengesahkannya.
 
 ## Contoh
-```text
-buku
-  judul: Peta Proses Bisnis Dinas Komunikasi, Informatika dan Statistik Kota Pasuruan
-  tahun: 2023
-  penandatangan
-    nama: IMAM SUBEKTI, S.Sos, MM
-    jabatan: Kepala Dinas Komunikasi, Informatika dan Statistik Kota Pasuruan
-```
 
 ## Cara memperbaiki
 Lengkapi blok `penandatangan` di bawah `buku` seperti tertulis di halaman pengesahan:
@@ -47,19 +39,17 @@ within the agency's scope. That agreement is stated by the head of the agency si
 without the signatory's name, position, rank and NIP the book does not show who approved it.
 
 ## Example
-```text
-buku
-  judul: Peta Proses Bisnis Dinas Komunikasi, Informatika dan Statistik Kota Pasuruan
-  tahun: 2023
-  penandatangan
-    nama: IMAM SUBEKTI, S.Sos, MM
-    jabatan: Kepala Dinas Komunikasi, Informatika dan Statistik Kota Pasuruan
-```
 
 ## How to fix
 Complete the `penandatangan` block under `buku` as written on the approval page: `nama`,
 `jabatan`, `pangkat` (e.g. `Pembina Tingkat I`) and `nip`.",
     },
+    example: "buku
+  judul: Peta Proses Bisnis Dinas Komunikasi, Informatika dan Statistik Kota Pasuruan
+  tahun: 2023
+  penandatangan
+    nama: IMAM SUBEKTI, S.Sos, MM
+    jabatan: Kepala Dinas Komunikasi, Informatika dan Statistik Kota Pasuruan",
     params: &[],
     check: Check::Model(check),
 };

@@ -23,12 +23,6 @@ organisasi dan tugas pada suatu waktu; tanpa tahun, pembaca tidak tahu kesepakat
 tergambar dan kapan peta perlu ditinjau ulang.
 
 ## Contoh
-```text
-buku
-  judul: Peta Proses Bisnis Dinas Komunikasi, Informatika dan Statistik Kota Pasuruan
-  versi: 2023
-  status: sah
-```
 
 ## Cara memperbaiki
 Tambahkan `tahun: 2023` (empat angka) di bawah `buku`, sesuai tahun pada sampul buku.",
@@ -43,16 +37,14 @@ time; without a year the reader cannot tell which agreement the maps show or whe
 for review.
 
 ## Example
-```text
-buku
-  judul: Peta Proses Bisnis Dinas Komunikasi, Informatika dan Statistik Kota Pasuruan
-  versi: 2023
-  status: sah
-```
 
 ## How to fix
 Add `tahun: 2023` (four digits) under `buku`, as on the book's cover.",
     },
+    example: "buku
+  judul: Peta Proses Bisnis Dinas Komunikasi, Informatika dan Statistik Kota Pasuruan
+  versi: 2023
+  status: sah",
     params: &[],
     check: Check::Model(check),
 };

@@ -23,12 +23,6 @@ tugasnya berubah; versi menunjukkan naskah mana yang disepakati, sehingga unit-u
 bekerja dengan naskah yang berbeda.
 
 ## Contoh
-```text
-buku
-  judul: Peta Proses Bisnis Dinas Komunikasi, Informatika dan Statistik Kota Pasuruan
-  tahun: 2023
-  status: sah
-```
 
 ## Cara memperbaiki
 Tambahkan `versi: ...` di bawah `buku` (mis. `versi: 2023` atau `versi: 2023 revisi 1`), dan
@@ -43,17 +37,15 @@ within the agency's scope. Maps are revised when the organisation or its duties 
 version shows which text was agreed, so that units do not work from different texts.
 
 ## Example
-```text
-buku
-  judul: Peta Proses Bisnis Dinas Komunikasi, Informatika dan Statistik Kota Pasuruan
-  tahun: 2023
-  status: sah
-```
 
 ## How to fix
 Add `versi: ...` under `buku` (e.g. `versi: 2023` or `versi: 2023 revisi 1`), and change it
 each time the book is revised.",
     },
+    example: "buku
+  judul: Peta Proses Bisnis Dinas Komunikasi, Informatika dan Statistik Kota Pasuruan
+  tahun: 2023
+  status: sah",
     params: &[],
     check: Check::Model(check),
 };

@@ -23,13 +23,6 @@ apakah kesepakatan itu sudah terjadi dan sejak kapan peta berlaku; naskah tanpa 
 dapat dibedakan dari konsep.
 
 ## Contoh
-```text
-buku
-  judul: Peta Proses Bisnis Dinas Komunikasi, Informatika dan Statistik Kota Pasuruan
-  tahun: 2023
-  versi: 2023
-  status: sah
-```
 
 ## Cara memperbaiki
 Tambahkan `status: sah` dan `tanggal: 03 Februari 2023` (tanggal penandatanganan) di bawah
@@ -45,18 +38,16 @@ within the agency's scope. The approval status and date show whether that agreem
 reached and since when the maps apply; a text without them cannot be told from a draft.
 
 ## Example
-```text
-buku
-  judul: Peta Proses Bisnis Dinas Komunikasi, Informatika dan Statistik Kota Pasuruan
-  tahun: 2023
-  versi: 2023
-  status: sah
-```
 
 ## How to fix
 Add `status: sah` and `tanggal: 03 Februari 2023` (the signing date) under `buku`. Until the
 book is signed, write `status: draf` and the date of the draft.",
     },
+    example: "buku
+  judul: Peta Proses Bisnis Dinas Komunikasi, Informatika dan Statistik Kota Pasuruan
+  tahun: 2023
+  versi: 2023
+  status: sah",
     params: &[],
     check: Check::Model(check),
 };

@@ -29,18 +29,6 @@ sebagai tindakan. Label berupa kata benda (`Penyusunan konsep surat`, `Surat kel
 menunjukkan apa yang dikerjakan, sehingga nilai tambahnya tidak dapat dinilai.
 
 ## Contoh
-```text
-unit kadis: Kepala Dinas
-unit subbag_umpeg: Sub Bagian Umum dan Kepegawaian
-
-proses P1: Pelayanan Surat Keluar
-  lajur: kadis, subbag_umpeg
-  mulai perintah di kadis: Perintah membuat surat keluar
-    lanjut ke konsep
-  tugas konsep di subbag_umpeg: Penyusunan konsep surat
-    lanjut ke selesai
-  selesai selesai di kadis: Konsep surat diterima
-```
 
 ## Cara memperbaiki
 Tulis ulang label dengan kata kerja di depan: `Menyusun konsep surat`, bukan `Penyusunan
@@ -61,8 +49,13 @@ for its recipient. A task is a transformation, so it must read as an action. A n
 be judged.
 
 ## Example
-```text
-unit kadis: Kepala Dinas
+
+## How to fix
+Rewrite the label starting with what the actor does: `Menyusun konsep surat`, not `Penyusunan
+konsep surat`. If the agency uses a base word as a verb, add it to the `verbs` parameter of
+N001 in `peta.yaml`.",
+    },
+    example: "unit kadis: Kepala Dinas
 unit subbag_umpeg: Sub Bagian Umum dan Kepegawaian
 
 proses P1: Pelayanan Surat Keluar
@@ -71,16 +64,10 @@ proses P1: Pelayanan Surat Keluar
     lanjut ke konsep
   tugas konsep di subbag_umpeg: Penyusunan konsep surat
     lanjut ke selesai
-  selesai selesai di kadis: Konsep surat diterima
-```
-
-## How to fix
-Rewrite the label starting with what the actor does: `Menyusun konsep surat`, not `Penyusunan
-konsep surat`. If the agency uses a base word as a verb, add it to the `verbs` parameter of
-N001 in `peta.yaml`.",
-    },
+  selesai selesai di kadis: Konsep surat diterima",
     params: &[Param {
         name: "verbs",
+        kind: ParamKind::Words,
         default: "input,cetak,entry,upload,unggah,scan,rekap,posting,survei",
         meaning: Words {
             id: "kata dasar yang diterima sebagai kata kerja di awal label tugas",

@@ -24,20 +24,6 @@ langkah pertama; biasanya itu salinan yang tertinggal, atau dua langkah yang seb
 tetapi belum dibedakan labelnya.
 
 ## Contoh
-```text
-unit pegawai: Pegawai
-unit subbag_umpeg: Sub Bagian Umum dan Kepegawaian
-
-proses P1: Presensi
-  lajur: pegawai, subbag_umpeg
-  mulai absen di pegawai: Pegawai melakukan face print
-    lanjut ke rekap
-  tugas rekap di subbag_umpeg: Merekap data presensi
-    lanjut ke rekap_ulang
-  tugas rekap_ulang di subbag_umpeg: Merekap data presensi
-    lanjut ke selesai
-  selesai selesai di subbag_umpeg: Presensi terekap
-```
 
 ## Cara memperbaiki
 Hapus langkah yang berulang dan alirkan langkah pertama langsung ke langkah sesudahnya. Jika
@@ -53,8 +39,13 @@ for its recipient. The second step changes nothing the first one has not already
 usually it is a leftover copy, or two different steps whose labels do not yet tell them apart.
 
 ## Example
-```text
-unit pegawai: Pegawai
+
+## How to fix
+Remove the repeated step and let the first one flow straight to the step after it. If the two
+steps really differ, write labels that show the difference (`Merekap data presensi harian`,
+`Merekap data presensi bulanan`).",
+    },
+    example: "unit pegawai: Pegawai
 unit subbag_umpeg: Sub Bagian Umum dan Kepegawaian
 
 proses P1: Presensi
@@ -65,14 +56,7 @@ proses P1: Presensi
     lanjut ke rekap_ulang
   tugas rekap_ulang di subbag_umpeg: Merekap data presensi
     lanjut ke selesai
-  selesai selesai di subbag_umpeg: Presensi terekap
-```
-
-## How to fix
-Remove the repeated step and let the first one flow straight to the step after it. If the two
-steps really differ, write labels that show the difference (`Merekap data presensi harian`,
-`Merekap data presensi bulanan`).",
-    },
+  selesai selesai di subbag_umpeg: Presensi terekap",
     params: &[],
     check: Check::Model(check),
 };

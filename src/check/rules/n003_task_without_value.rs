@@ -23,23 +23,6 @@ pun: penerima mendapat hal yang sama. Langkah seperti itu memperpanjang proses d
 sasaran pertama penyederhanaan.
 
 ## Contoh
-```text
-pihak pemohon: Pemohon Informasi
-unit admin_ppid: Admin PPID
-unit pejabat_ppid: Pejabat PPID
-
-proses P1: Pelayanan Informasi Publik
-  lajur: pemohon, admin_ppid, pejabat_ppid
-  mulai mohon di pemohon: Permohonan informasi diajukan
-    lanjut ke terima
-  tugas terima di admin_ppid: Menerima permohonan informasi
-    lanjut ke teruskan
-  tugas teruskan di admin_ppid: Meneruskan permohonan kepada Pejabat PPID
-    lanjut ke jawab
-  tugas jawab di pejabat_ppid: Menyiapkan jawaban permohonan
-    lanjut ke selesai
-  selesai selesai di pemohon: Jawaban diterima pemohon
-```
 
 ## Cara memperbaiki
 Hapus langkah itu dan alirkan langkah sebelumnya langsung ke penerimanya (perpindahan lajur
@@ -55,8 +38,13 @@ for its recipient. Waiting for or forwarding a file changes nothing: the recipie
 thing. Such steps lengthen the process and are the first to go when it is simplified.
 
 ## Example
-```text
-pihak pemohon: Pemohon Informasi
+
+## How to fix
+Remove the step and let the step before it flow straight to the recipient (the change of lane
+already shows the hand-over). If the step really does something (checks, records, completes),
+write that work as its label.",
+    },
+    example: "pihak pemohon: Pemohon Informasi
 unit admin_ppid: Admin PPID
 unit pejabat_ppid: Pejabat PPID
 
@@ -70,16 +58,10 @@ proses P1: Pelayanan Informasi Publik
     lanjut ke jawab
   tugas jawab di pejabat_ppid: Menyiapkan jawaban permohonan
     lanjut ke selesai
-  selesai selesai di pemohon: Jawaban diterima pemohon
-```
-
-## How to fix
-Remove the step and let the step before it flow straight to the recipient (the change of lane
-already shows the hand-over). If the step really does something (checks, records, completes),
-write that work as its label.",
-    },
+  selesai selesai di pemohon: Jawaban diterima pemohon",
     params: &[Param {
         name: "verbs",
+        kind: ParamKind::Words,
         default: "menunggu,meneruskan,mengantar,mengantarkan",
         meaning: Words {
             id: "kata kerja pembuka label yang menandai tugas tanpa nilai tambah",

@@ -29,18 +29,6 @@ hasilnya diserahkan kepada pelanggan: entah penyerahannya belum digambar, entah 
 ditulis di SIPOC keliru.
 
 ## Contoh
-```text
-proses P1.3.2: Presensi
-  pelanggan: bkd
-  lajur: pegawai, subbag_umpeg, kadis, bkd
-  mulai face_print di pegawai: Pegawai melakukan face print
-    lanjut ke susun
-  tugas susun di subbag_umpeg: Menyusun laporan presensi
-    lanjut ke tanda_tangan
-  tugas tanda_tangan di kadis: Menandatangani laporan presensi
-    lanjut ke selesai
-  selesai selesai di subbag_umpeg: Laporan presensi terarsip
-```
 
 ## Cara memperbaiki
 Gambarkan penyerahan hasil: akhiri peta dengan `selesai ID di LAJUR-PELANGGAN: hasil diterima`
@@ -60,8 +48,13 @@ moment the result is handed to the customer: either the hand-over was not drawn,
 customer written in the SIPOC is wrong.
 
 ## Example
-```text
-proses P1.3.2: Presensi
+
+## How to fix
+Draw the hand-over: end the map with `selesai ID di CUSTOMER-LANE: result received` (add the
+lane to `lajur` if it is missing), e.g. `selesai diterima di bkd: Laporan presensi diterima
+BKD`. If the result really goes to another unit, correct the `pelanggan` entry.",
+    },
+    example: "proses P1.3.2: Presensi
   pelanggan: bkd
   lajur: pegawai, subbag_umpeg, kadis, bkd
   mulai face_print di pegawai: Pegawai melakukan face print
@@ -70,14 +63,7 @@ proses P1.3.2: Presensi
     lanjut ke tanda_tangan
   tugas tanda_tangan di kadis: Menandatangani laporan presensi
     lanjut ke selesai
-  selesai selesai di subbag_umpeg: Laporan presensi terarsip
-```
-
-## How to fix
-Draw the hand-over: end the map with `selesai ID di CUSTOMER-LANE: result received` (add the
-lane to `lajur` if it is missing), e.g. `selesai diterima di bkd: Laporan presensi diterima
-BKD`. If the result really goes to another unit, correct the `pelanggan` entry.",
-    },
+  selesai selesai di subbag_umpeg: Laporan presensi terarsip",
     params: &[],
     check: Check::Model(check),
 };

@@ -25,13 +25,6 @@ unit organisasi. Pelanggan yang hanya ditulis bebas tidak dapat dicocokkan denga
 sehingga tidak dapat diperiksa apakah hasil proses benar-benar sampai kepadanya.
 
 ## Contoh
-```text
-proses P1.3.2: Presensi
-  pemasok: pegawai
-  masukan: Data kehadiran pegawai (face print)
-  keluaran: Laporan presensi yang ditandatangani
-  pelanggan: Badan Kepegawaian
-```
 
 ## Cara memperbaiki
 Tulis id unit atau pihak yang dimaksud (mis. `pelanggan: bkd`), atau tambahkan namanya sebagai
@@ -47,18 +40,16 @@ cross-unit process. A customer written as free text cannot be matched with the l
 map, so nobody can check that the result really reaches it.
 
 ## Example
-```text
-proses P1.3.2: Presensi
-  pemasok: pegawai
-  masukan: Data kehadiran pegawai (face print)
-  keluaran: Laporan presensi yang ditandatangani
-  pelanggan: Badan Kepegawaian
-```
 
 ## How to fix
 Write the id of the unit or party meant (e.g. `pelanggan: bkd`), or add the name as an `alias`
 of its unit. Recipients outside the agency are declared with `pihak ID: Name`.",
     },
+    example: "proses P1.3.2: Presensi
+  pemasok: pegawai
+  masukan: Data kehadiran pegawai (face print)
+  keluaran: Laporan presensi yang ditandatangani
+  pelanggan: Badan Kepegawaian",
     params: &[],
     check: Check::Model(check),
 };

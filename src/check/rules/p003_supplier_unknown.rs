@@ -24,13 +24,6 @@ unit organisasi, dan rantai itu dimulai dari pemasok. Pemasok yang hanya ditulis
 dapat dicocokkan dengan lajur peta dan dengan keluaran proses lain yang memasoknya.
 
 ## Contoh
-```text
-proses P1.3.2: Presensi
-  pemasok: Seluruh ASN
-  masukan: Data kehadiran pegawai (face print)
-  keluaran: Laporan presensi yang ditandatangani
-  pelanggan: bkd
-```
 
 ## Cara memperbaiki
 Tulis id unit atau pihak yang dimaksud (mis. `pemasok: pegawai`), atau tambahkan namanya sebagai
@@ -46,18 +39,16 @@ cross-unit process, and that chain starts at the supplier. A supplier written as
 cannot be matched with the lanes of the map or with the other processes that feed it.
 
 ## Example
-```text
-proses P1.3.2: Presensi
-  pemasok: Seluruh ASN
-  masukan: Data kehadiran pegawai (face print)
-  keluaran: Laporan presensi yang ditandatangani
-  pelanggan: bkd
-```
 
 ## How to fix
 Write the id of the unit or party meant (e.g. `pemasok: pegawai`), or add the name as an
 `alias` of its unit. Suppliers outside the agency are declared with `pihak ID: Name`.",
     },
+    example: "proses P1.3.2: Presensi
+  pemasok: Seluruh ASN
+  masukan: Data kehadiran pegawai (face print)
+  keluaran: Laporan presensi yang ditandatangani
+  pelanggan: bkd",
     params: &[],
     check: Check::Model(check),
 };

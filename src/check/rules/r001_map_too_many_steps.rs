@@ -63,8 +63,10 @@ Split the map into sub-processes (e.g. `P2.1.1.1 Penyusunan Renstra` and `P2.1.1
 Renja`), each with its own map. If the agency really uses longer maps, raise the budget in
 `peta.yaml`: `rules: { R001: { max: 30 } }`.",
     },
+    example: "",
     params: &[Param {
         name: "max",
+        kind: ParamKind::Count,
         default: "25",
         meaning: Words {
             id: "jumlah langkah terbanyak dalam satu peta lintas fungsi",

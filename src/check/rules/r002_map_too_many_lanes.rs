@@ -23,11 +23,6 @@ sempit dan sulit dibaca, dan sering memecah satu unit menjadi beberapa jabatan y
 bekerja bersama.
 
 ## Contoh
-```text
-proses P2.2.1: Penyusunan Laporan Tahunan
-  lajur: kadis, sekretaris, kasubbag_sungram, staf_sungram, kabid_ikp, kabid_aptika
-  lajur: kabid_statistik, bendahara, pptk, inspektorat
-```
 
 ## Cara memperbaiki
 Gabungkan lajur jabatan yang bekerja di unit yang sama (mis. staf ke sub bagiannya, para
@@ -44,19 +39,18 @@ Every lane is one band of the drawing; a map with too many lanes becomes cramped
 read, and often splits one unit into several posts that really work together.
 
 ## Example
-```text
-proses P2.2.1: Penyusunan Laporan Tahunan
-  lajur: kadis, sekretaris, kasubbag_sungram, staf_sungram, kabid_ikp, kabid_aptika
-  lajur: kabid_statistik, bendahara, pptk, inspektorat
-```
 
 ## How to fix
 Merge the lanes of posts that work in the same unit (e.g. staff into their sub-division, the
 heads of division into one `bidang` lane), or split the map into sub-processes. If the agency
 really uses wider maps, raise the budget in `peta.yaml`: `rules: { R002: { max: 10 } }`.",
     },
+    example: "proses P2.2.1: Penyusunan Laporan Tahunan
+  lajur: kadis, sekretaris, kasubbag_sungram, staf_sungram, kabid_ikp, kabid_aptika
+  lajur: kabid_statistik, bendahara, pptk, inspektorat",
     params: &[Param {
         name: "max",
+        kind: ParamKind::Count,
         default: "8",
         meaning: Words {
             id: "jumlah lajur terbanyak dalam satu peta lintas fungsi",

@@ -80,8 +80,10 @@ Merge consecutive checks into one decision (e.g. `Berkas lengkap dan sesuai?`), 
 part that branches most into a sub-process of its own. If the agency really needs more
 decisions, raise the budget in `peta.yaml`: `rules: { R003: { max: 8 } }`.",
     },
+    example: "",
     params: &[Param {
         name: "max",
+        kind: ParamKind::Count,
         default: "6",
         meaning: Words {
             id: "jumlah langkah `keputusan` terbanyak dalam satu peta lintas fungsi",

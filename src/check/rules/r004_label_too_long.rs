@@ -26,10 +26,6 @@ peta sulit dibaca. Label yang baik adalah kata kerja dan objeknya; rincian cara 
 di SOP.
 
 ## Contoh
-```text
-  tugas cocokkan di ppb: Mengirim laporan inventarisasi dan mencocokkan data barang milik daerah
-    | dengan data pada aplikasi aset milik Badan Pengelolaan Keuangan dan Aset
-```
 
 ## Cara memperbaiki
 Ringkas label menjadi kata kerja dan objek (`Mencocokkan data dengan aplikasi aset`). Pindahkan
@@ -48,10 +44,6 @@ hard to read. A good label is a verb and its object; the details of how the work
 belong in the SOP.
 
 ## Example
-```text
-  tugas cocokkan di ppb: Mengirim laporan inventarisasi dan mencocokkan data barang milik daerah
-    | dengan data pada aplikasi aset milik Badan Pengelolaan Keuangan dan Aset
-```
 
 ## How to fix
 Shorten the label to a verb and its object (`Mencocokkan data dengan aplikasi aset`). Move the
@@ -59,8 +51,11 @@ details to `catatan:` or `keluaran:` below the step, or split it into two steps 
 two pieces of work. If the agency uses longer labels, raise the budget in `peta.yaml`:
 `rules: { R004: { max: 100 } }`.",
     },
+    example: "  tugas cocokkan di ppb: Mengirim laporan inventarisasi dan mencocokkan data barang milik daerah
+    | dengan data pada aplikasi aset milik Badan Pengelolaan Keuangan dan Aset",
     params: &[Param {
         name: "max",
+        kind: ParamKind::Count,
         default: "80",
         meaning: Words {
             id: "jumlah karakter terbanyak dalam label langkah atau label cabang",

@@ -23,12 +23,6 @@ menggambarkan pekerjaan yang sama dua kali, dan pembaca harus membuka satu halam
 banyak untuk menemukan petanya.
 
 ## Contoh
-```text
-proses P4.3: Hubungan Media
-  kategori: utama
-
-proses P4.3.1: Peliputan dan Publikasi Media
-```
 
 ## Cara memperbaiki
 Gabungkan anak ke induknya: pindahkan peta lintas fungsi sub-proses ke proses induk dan hapus
@@ -44,18 +38,16 @@ level holding one child breaks nothing down: parent and child describe the same 
 and the reader must turn one more page to find the map.
 
 ## Example
-```text
-proses P4.3: Hubungan Media
-  kategori: utama
-
-proses P4.3.1: Peliputan dan Publikasi Media
-```
 
 ## How to fix
 Merge the child into its parent: move the sub-process's cross-functional map to the parent
 and remove the sub-process. If the parent's work really has several parts, break it down into
 several sub-processes.",
     },
+    example: "proses P4.3: Hubungan Media
+  kategori: utama
+
+proses P4.3.1: Peliputan dan Publikasi Media",
     params: &[],
     check: Check::Model(check),
 };

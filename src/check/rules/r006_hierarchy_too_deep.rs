@@ -25,13 +25,6 @@ berarti langkah-langkah kerja (yang tempatnya di peta lintas fungsi atau SOP) di
 proses tersendiri.
 
 ## Contoh
-```text
-proses P3: Pengembangan Pemerintahan Berbasis Smart Government
-proses P3.3: Pengelolaan dan Integrasi Aplikasi
-proses P3.3.1: Building
-proses P3.3.1.1: Analisis Kebutuhan
-proses P3.3.1.1.1: Wawancara Pengguna
-```
 
 ## Cara memperbaiki
 Ratakan jenjangnya: jadikan rincian pada level terdalam langkah-langkah di peta lintas fungsi
@@ -50,21 +43,20 @@ hierarchy that is too deep loses the reader among codes, and usually means that 
 (which belong in a cross-functional map or an SOP) were made processes of their own.
 
 ## Example
-```text
-proses P3: Pengembangan Pemerintahan Berbasis Smart Government
-proses P3.3: Pengelolaan dan Integrasi Aplikasi
-proses P3.3.1: Building
-proses P3.3.1.1: Analisis Kebutuhan
-proses P3.3.1.1.1: Wawancara Pengguna
-```
 
 ## How to fix
 Flatten the hierarchy: make the details of the deepest level steps of their parent's
 cross-functional map, or renumber so that sub-processes sit closer to level 1. If the agency
 really uses a deeper hierarchy, raise the budget in `peta.yaml`: `rules: { R006: { max: 5 } }`.",
     },
+    example: "proses P3: Pengembangan Pemerintahan Berbasis Smart Government
+proses P3.3: Pengelolaan dan Integrasi Aplikasi
+proses P3.3.1: Building
+proses P3.3.1.1: Analisis Kebutuhan
+proses P3.3.1.1.1: Wawancara Pengguna",
     params: &[Param {
         name: "max",
+        kind: ParamKind::Count,
         default: "4",
         meaning: Words {
             id: "level proses terdalam yang diperbolehkan (P1 = level 1)",

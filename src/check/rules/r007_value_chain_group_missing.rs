@@ -26,15 +26,6 @@ sendiri (pendukung). Kelompok yang kosong berarti ada pekerjaan yang tidak terpe
 prosesnya salah digolongkan.
 
 ## Contoh
-```text
-proses P0: Peta Proses Bisnis Dinas Komunikasi dan Informatika
-
-proses P1: Umum Kepegawaian
-  kategori: utama
-
-proses P2: Pengelolaan Informasi dan Komunikasi Publik
-  kategori: utama
-```
 
 ## Cara memperbaiki
 Periksa penggolongan setiap proses level 1: perencanaan, pengendalian dan evaluasi kinerja
@@ -54,15 +45,6 @@ resources (pendukung). An empty group means that work is not mapped, or that pro
 misclassified.
 
 ## Example
-```text
-proses P0: Peta Proses Bisnis Dinas Komunikasi dan Informatika
-
-proses P1: Umum Kepegawaian
-  kategori: utama
-
-proses P2: Pengelolaan Informasi dan Komunikasi Publik
-  kategori: utama
-```
 
 ## How to fix
 Check the classification of every level-1 process: planning, steering and performance
@@ -70,6 +52,13 @@ evaluation are `kategori: manajerial`; general affairs, staffing, finance and fa
 `kategori: pendukung`; services under the core duties are `kategori: utama`. If the work of a
 group is not mapped at all, add its processes.",
     },
+    example: "proses P0: Peta Proses Bisnis Dinas Komunikasi dan Informatika
+
+proses P1: Umum Kepegawaian
+  kategori: utama
+
+proses P2: Pengelolaan Informasi dan Komunikasi Publik
+  kategori: utama",
     params: &[],
     check: Check::Model(check),
 };

@@ -29,10 +29,6 @@ Menggolongkan pekerjaan sekretariat sebagai proses utama mengaburkan apa yang se
 dihasilkan instansi.
 
 ## Contoh
-```text
-proses P1: Umum Kepegawaian
-  kategori: utama
-```
 
 ## Cara memperbaiki
 Tulis `kategori: pendukung` untuk administrasi umum, kepegawaian, keuangan, sarana prasarana
@@ -53,10 +49,6 @@ sustain those services (pendukung), and planning steers them (manajerial). Class
 work as core blurs what the agency actually delivers.
 
 ## Example
-```text
-proses P1: Umum Kepegawaian
-  kategori: utama
-```
 
 ## How to fix
 Write `kategori: pendukung` for general affairs, staffing, finance, facilities and
@@ -64,8 +56,11 @@ correspondence, and `kategori: manajerial` for planning and performance reportin
 process really is the agency's core service (e.g. an agency whose core duty is managing the
 region's finances), write `abaikan R008: the reason` below the process.",
     },
+    example: "proses P1: Umum Kepegawaian
+  kategori: utama",
     params: &[Param {
         name: "keywords",
+        kind: ParamKind::Words,
         default: "umum,kepegawaian,keuangan,perencanaan,penyusunan program,pelaporan,sarana,prasarana,persuratan,kearsipan,rumah tangga",
         meaning: Words {
             id: "kata atau frasa nama proses yang menandai pekerjaan pendukung atau manajerial",

@@ -45,10 +45,6 @@ yang tidak sesuai isinya (sering sisa salinan atau proses yang belum selesai dip
 peta tidak mewakili pekerjaan yang sebenarnya.
 
 ## Contoh
-```text
-proses P5.1: Pengelolaan Kepegawaian dan Kearsipan
-  uraian: Usulan cuti dan kenaikan pangkat pegawai diproses Subbagian Umum dan Kepegawaian.
-```
 
 ## Cara memperbaiki
 Sesuaikan nama dengan isinya (hapus kata yang dijanjikan tetapi tidak dikerjakan), atau
@@ -80,16 +76,14 @@ relation map; a name its content does not bear out (often a leftover of a copy, 
 fully mapped) makes the maps misrepresent the real work.
 
 ## Example
-```text
-proses P5.1: Pengelolaan Kepegawaian dan Kearsipan
-  uraian: Usulan cuti dan kenaikan pangkat pegawai diproses Subbagian Umum dan Kepegawaian.
-```
 
 ## How to fix
 Make the name match the content (drop the words it promises but does not do), or complete the
 description, steps and sub-processes with the work the name promises. For a parent, say in its
 name or `uraian` what its sub-processes do.",
     },
+    example: "proses P5.1: Pengelolaan Kepegawaian dan Kearsipan
+  uraian: Usulan cuti dan kenaikan pangkat pegawai diproses Subbagian Umum dan Kepegawaian.",
     params: &[],
     check: Check::Model(check),
 };

@@ -27,14 +27,6 @@ prosesnya dengan benar. Uraian yang menjelaskan proses lain membuat pembaca memb
 yang salah untuk gambar yang ada di depannya.
 
 ## Contoh
-```text
-proses P2.1: Pendaftaran Wajib Pajak
-  uraian: Wajib pajak mendaftar melalui aplikasi.
-
-proses P2.2: Penetapan Pajak
-  uraian: Gambar 6.4 merupakan proses Pendaftaran Wajib Pajak. Ketetapan dicetak setiap awal
-    | tahun.
-```
 
 ## Cara memperbaiki
 Tulis ulang kalimat pembuka agar menyebut proses itu sendiri (`Gambar 6.5 merupakan proses
@@ -51,19 +43,17 @@ process truly. A description of another process gives the reader the wrong expla
 picture in front of them.
 
 ## Example
-```text
-proses P2.1: Pendaftaran Wajib Pajak
-  uraian: Wajib pajak mendaftar melalui aplikasi.
-
-proses P2.2: Penetapan Pajak
-  uraian: Gambar 6.4 merupakan proses Pendaftaran Wajib Pajak. Ketetapan dicetak setiap awal
-    | tahun.
-```
 
 ## How to fix
 Rewrite the opening sentence to name the process itself (`Gambar 6.5 merupakan proses Penetapan
 Pajak`), and check that the whole description is really about that process.",
     },
+    example: "proses P2.1: Pendaftaran Wajib Pajak
+  uraian: Wajib pajak mendaftar melalui aplikasi.
+
+proses P2.2: Penetapan Pajak
+  uraian: Gambar 6.4 merupakan proses Pendaftaran Wajib Pajak. Ketetapan dicetak setiap awal
+    | tahun.",
     params: &[],
     check: Check::Model(check),
 };

@@ -25,11 +25,6 @@ kode `P` memecah satu buku menjadi dua pohon: induknya tidak ditemukan, urutanny
 rujukan di narasi tidak cocok lagi.
 
 ## Contoh
-```text
-proses P1: Umum Kepegawaian
-proses P2: Penyusunan Program dan Keuangan
-proses PB3: Pengembangan Pemerintahan Berbasis Smart Government
-```
 
 ## Cara memperbaiki
 Tulis kode dengan awalan yang sama seperti proses lain (`P3`), lalu perbarui rujukan ke kode
@@ -46,16 +41,14 @@ splits one book into two trees: parents are not found, the order jumps, and cita
 narratives no longer match.
 
 ## Example
-```text
-proses P1: Umum Kepegawaian
-proses P2: Penyusunan Program dan Keuangan
-proses PB3: Pengembangan Pemerintahan Berbasis Smart Government
-```
 
 ## How to fix
 Write the code with the same prefix as the other processes (`P3`), then update references to
 the old code in `relasi`, narratives and notes.",
     },
+    example: "proses P1: Umum Kepegawaian
+proses P2: Penyusunan Program dan Keuangan
+proses PB3: Pengembangan Pemerintahan Berbasis Smart Government",
     params: &[],
     check: Check::Model(check),
 };

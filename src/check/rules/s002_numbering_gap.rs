@@ -26,11 +26,6 @@ yang hilang dari buku (dihapus, belum ditulis, atau salah kode), dan pembaca tid
 mana.
 
 ## Contoh
-```text
-proses P1: Umum Kepegawaian
-proses P1.1: Sarana dan Prasarana
-proses P1.3: Kepegawaian
-```
 
 ## Cara memperbaiki
 Tambahkan proses yang hilang, atau nomori ulang sub proses agar berurutan (lalu perbarui
@@ -46,16 +41,14 @@ business process maps of Permenpan RB 19/2018 are built. A skipped number means 
 missing from the book (removed, not yet written, or miscoded), and the reader cannot tell which.
 
 ## Example
-```text
-proses P1: Umum Kepegawaian
-proses P1.1: Sarana dan Prasarana
-proses P1.3: Kepegawaian
-```
 
 ## How to fix
 Add the missing process, or renumber the sub-processes so they run in sequence (then update
 references to the old codes in `relasi`, narratives and notes).",
     },
+    example: "proses P1: Umum Kepegawaian
+proses P1.1: Sarana dan Prasarana
+proses P1.3: Kepegawaian",
     params: &[],
     check: Check::Model(check),
 };

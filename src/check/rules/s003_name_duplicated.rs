@@ -24,11 +24,6 @@ pembaca, daftar isi dan rujukan di narasi: entah satu proses ditulis dua kali, e
 yang berbeda belum dibedakan namanya.
 
 ## Contoh
-```text
-proses P3: Pengelolaan Infrastruktur Jaringan
-proses P3.1: Penyediaan Jaringan
-proses P3.2: Penyediaan Jaringan
-```
 
 ## Cara memperbaiki
 Beri setiap proses nama yang membedakannya (sebut objek atau hasilnya: `Penyediaan Jaringan`,
@@ -44,16 +39,14 @@ confuse readers, the table of contents and citations in the narratives: either o
 written twice, or two different processes are not yet told apart.
 
 ## Example
-```text
-proses P3: Pengelolaan Infrastruktur Jaringan
-proses P3.1: Penyediaan Jaringan
-proses P3.2: Penyediaan Jaringan
-```
 
 ## How to fix
 Give each process a name that tells it apart (name its object or result: `Penyediaan
 Jaringan`, `Penyediaan Infrastruktur`), or merge the two if they are the same process.",
     },
+    example: "proses P3: Pengelolaan Infrastruktur Jaringan
+proses P3.1: Penyediaan Jaringan
+proses P3.2: Penyediaan Jaringan",
     params: &[],
     check: Check::Model(check),
 };

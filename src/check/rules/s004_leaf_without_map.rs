@@ -24,11 +24,6 @@ sampai peta lintas fungsi yang menunjukkan siapa mengerjakan apa. Proses paling 
 peta adalah ujung pohon yang kosong; pekerjaan di dalamnya tidak tergambar.
 
 ## Contoh
-```text
-proses P3: Pengelolaan E-Government
-proses P3.1: Smart City
-  uraian: Penyusunan dokumen smart city Kota Pasuruan.
-```
 
 ## Cara memperbaiki
 Gambarkan peta lintas fungsinya (`lajur:` lalu langkah `mulai`, `tugas`, `keputusan`,
@@ -45,16 +40,14 @@ level down to cross-functional maps that show who does what. A bottom-level proc
 map is an empty end of the tree; the work inside it is not drawn.
 
 ## Example
-```text
-proses P3: Pengelolaan E-Government
-proses P3.1: Smart City
-  uraian: Penyusunan dokumen smart city Kota Pasuruan.
-```
 
 ## How to fix
 Draw its cross-functional map (`lajur:` then `mulai`, `tugas`, `keputusan`, `selesai` steps),
 or break the process down into sub-processes that each have a map.",
     },
+    example: "proses P3: Pengelolaan E-Government
+proses P3.1: Smart City
+  uraian: Penyusunan dokumen smart city Kota Pasuruan.",
     params: &[],
     check: Check::Model(check),
 };

@@ -28,12 +28,6 @@ pembaca ke peta yang keliru; biasanya itu sisa penomoran lama setelah proses dip
 salinan narasi dari bab lain.
 
 ## Contoh
-```text
-proses P3: Pengembangan Pemerintahan Berbasis Smart Government
-proses P3.3: Pengelolaan dan Integrasi Aplikasi
-proses P3.3.1: Building
-  uraian: Peta sub proses P4.3.1 Building dapat dijelaskan sebagai berikut:
-```
 
 ## Cara memperbaiki
 Tulis kode proses yang benar (`P3.3.1 Building`), atau sesuaikan nama sesudah kode dengan nama
@@ -51,17 +45,15 @@ wrong map; usually it is left over from an old numbering after a process moved, 
 copied from another chapter.
 
 ## Example
-```text
-proses P3: Pengembangan Pemerintahan Berbasis Smart Government
-proses P3.3: Pengelolaan dan Integrasi Aplikasi
-proses P3.3.1: Building
-  uraian: Peta sub proses P4.3.1 Building dapat dijelaskan sebagai berikut:
-```
 
 ## How to fix
 Write the right process code (`P3.3.1 Building`), or make the name after the code the name of
 the process meant.",
     },
+    example: "proses P3: Pengembangan Pemerintahan Berbasis Smart Government
+proses P3.3: Pengelolaan dan Integrasi Aplikasi
+proses P3.3.1: Building
+  uraian: Peta sub proses P4.3.1 Building dapat dijelaskan sebagai berikut:",
     params: &[],
     check: Check::Model(check),
 };

@@ -36,16 +36,6 @@ unit atau instansi yang ejaannya berbeda (`Bappedalitbangda` dan `Bappelitbangda
 dan `Sektoral`) membuat pembaca ragu apakah keduanya sama, dan tidak ditemukan saat dicari.
 
 ## Contoh
-```text
-buku
-  instansi: Dinas Komunikasi, Informatika dan Statistik Kota Pasuruan
-
-pihak bappelitbangda: Bappelitbangda
-
-proses P2: Penyusunan Laporan Bulanan
-  uraian: Laporan bulanan pada Dinas Komunikasi, Informasi dan Statistik Kota Pasuruan
-    | diverifikasi oleh Bappedalitbangda.
-```
 
 ## Cara memperbaiki
 Tulis nama dengan ejaan yang dipakai deklarasinya (`Bappelitbangda`; `Dinas Komunikasi,
@@ -71,16 +61,6 @@ or agency name spelled two ways (`Bappedalitbangda` and `Bappelitbangda`, `Sekto
 `Sektoral`) leaves the reader unsure whether both are the same, and is not found by a search.
 
 ## Example
-```text
-buku
-  instansi: Dinas Komunikasi, Informatika dan Statistik Kota Pasuruan
-
-pihak bappelitbangda: Bappelitbangda
-
-proses P2: Penyusunan Laporan Bulanan
-  uraian: Laporan bulanan pada Dinas Komunikasi, Informasi dan Statistik Kota Pasuruan
-    | diverifikasi oleh Bappedalitbangda.
-```
 
 ## How to fix
 Write the name as its declaration spells it (`Bappelitbangda`; `Dinas Komunikasi, Informatika
@@ -88,6 +68,14 @@ dan Statistik`). If the other spelling is really used officially, add it as an `
 unit. A deliberate quotation of the book's spelling can be exempted with `abaikan S006:
 reason`.",
     },
+    example: "buku
+  instansi: Dinas Komunikasi, Informatika dan Statistik Kota Pasuruan
+
+pihak bappelitbangda: Bappelitbangda
+
+proses P2: Penyusunan Laporan Bulanan
+  uraian: Laporan bulanan pada Dinas Komunikasi, Informasi dan Statistik Kota Pasuruan
+    | diverifikasi oleh Bappedalitbangda.",
     params: &[],
     check: Check::Model(check),
 };

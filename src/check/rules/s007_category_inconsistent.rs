@@ -24,12 +24,6 @@ induknya sehingga ikut kelompoknya. Sub proses pendukung di bawah proses utama b
 satunya salah tempat.
 
 ## Contoh
-```text
-proses P1: Umum Kepegawaian
-  kategori: pendukung
-proses P1.3: Kepegawaian
-  kategori: utama
-```
 
 ## Cara memperbaiki
 Hapus `kategori:` pada sub proses (kategorinya diwarisi dari induk). Jika sub proses itu
@@ -47,18 +41,16 @@ parent, so it belongs to the same group. A support sub-process under a core proc
 them is in the wrong place.
 
 ## Example
-```text
-proses P1: Umum Kepegawaian
-  kategori: pendukung
-proses P1.3: Kepegawaian
-  kategori: utama
-```
 
 ## How to fix
 Remove `kategori:` from the sub-process (it inherits its parent's). If the sub-process really
 belongs to another group, move it under a level-1 process of that group, or change the parent's
 category.",
     },
+    example: "proses P1: Umum Kepegawaian
+  kategori: pendukung
+proses P1.3: Kepegawaian
+  kategori: utama",
     params: &[],
     check: Check::Model(check),
 };

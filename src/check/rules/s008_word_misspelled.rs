@@ -41,10 +41,6 @@ atau label langkah terbawa ke daftar isi, gambar dan narasi, dan membuat nama ya
 ditemukan saat dicari.
 
 ## Contoh
-```text
-proses P1.1: Penyusnan Rencana Kerja
-  uraian: Pengelolan rencana kerja dimulai dari usulan bidang.
-```
 
 ## Cara memperbaiki
 Perbaiki ejaannya (saran kamus ada di baris bantuan). Bila kata itu benar, tetapi istilah
@@ -70,18 +66,17 @@ agency. A typo in a process name or step label travels into the table of content
 and the narrative, and makes the name impossible to find by search.
 
 ## Example
-```text
-proses P1.1: Penyusnan Rencana Kerja
-  uraian: Pengelolan rencana kerja dimulai dari usulan bidang.
-```
 
 ## How to fix
 Correct the spelling (the help line has the dictionary's suggestions). If the word is right but
 the agency's own term (an application's name, a technical term), add it in `peta.yaml`:
 `rules: { S008: { words: [Sipanda] } }`.",
     },
+    example: "proses P1.1: Penyusnan Rencana Kerja
+  uraian: Pengelolan rencana kerja dimulai dari usulan bidang.",
     params: &[Param {
         name: "words",
+        kind: ParamKind::Words,
         default: "",
         meaning: Words {
             id: "istilah instansi sendiri yang tidak ada di kamus (nama aplikasi, istilah teknis)",

@@ -44,15 +44,6 @@ atau dengan nama instansi lain, membuat pembaca ragu siapa yang menjalankan pros
 menandakan teks yang disalin tanpa disesuaikan.
 
 ## Contoh
-```text
-buku
-  instansi: Badan Pendapatan Daerah Kabupaten Sukamaju
-  singkatan: Bapenda
-
-proses P1: Penetapan Pajak
-  uraian: Kode bayar diterbitkan aplikasi Bappenda, lalu Kepala Dinas menetapkan
-    | keputusannya.
-```
 
 ## Cara memperbaiki
 Tulis singkatan dan jenis instansi seperti di blok `buku` (`Bapenda`, `Kepala Badan`). Bila yang
@@ -82,20 +73,18 @@ agency's name, leaves readers unsure who runs the process and marks text copied 
 adapted.
 
 ## Example
-```text
-buku
-  instansi: Badan Pendapatan Daerah Kabupaten Sukamaju
-  singkatan: Bapenda
-
-proses P1: Penetapan Pajak
-  uraian: Kode bayar diterbitkan aplikasi Bappenda, lalu Kepala Dinas menetapkan
-    | keputusannya.
-```
 
 ## How to fix
 Write the short name and kind as the `buku` block does (`Bapenda`, `Kepala Badan`). If another
 agency is really meant, declare it with `pihak ID: Name`.",
     },
+    example: "buku
+  instansi: Badan Pendapatan Daerah Kabupaten Sukamaju
+  singkatan: Bapenda
+
+proses P1: Penetapan Pajak
+  uraian: Kode bayar diterbitkan aplikasi Bappenda, lalu Kepala Dinas menetapkan
+    | keputusannya.",
     params: &[],
     check: Check::Model(check),
 };

@@ -30,13 +30,6 @@ Daerah)` di tempat lain) membuat pembaca tidak tahu mana yang benar, dan biasany
 keliru.
 
 ## Contoh
-```text
-proses P1: Penetapan Pajak
-  uraian: Surat Pemberitahuan Pajak Terutang (SPPT) dicetak setiap awal tahun.
-
-proses P2: Keberatan Pajak
-  uraian: Keberatan atas SPPT (Surat Penetapan Pajak Terutang) diajukan tertulis.
-```
 
 ## Cara memperbaiki
 Pilih kepanjangan yang benar dan pakai di semua tempat; cukup uraikan sekali, di tempat
@@ -56,18 +49,16 @@ Pemerintah Daerah)` there) leaves the reader unsure which is right, and usually 
 wrong.
 
 ## Example
-```text
-proses P1: Penetapan Pajak
-  uraian: Surat Pemberitahuan Pajak Terutang (SPPT) dicetak setiap awal tahun.
-
-proses P2: Keberatan Pajak
-  uraian: Keberatan atas SPPT (Surat Penetapan Pajak Terutang) diajukan tertulis.
-```
 
 ## How to fix
 Choose the right long form and use it everywhere; expanding it once, where the abbreviation is
 first used, is enough.",
     },
+    example: "proses P1: Penetapan Pajak
+  uraian: Surat Pemberitahuan Pajak Terutang (SPPT) dicetak setiap awal tahun.
+
+proses P2: Keberatan Pajak
+  uraian: Keberatan atas SPPT (Surat Penetapan Pajak Terutang) diajukan tertulis.",
     params: &[],
     check: Check::Model(check),
 };

@@ -60,6 +60,7 @@ forgotten, or it is left over from an old revision.
 Add `lanjut ke ID` from the step that precedes it, or remove the step if the work is no longer
 done.",
     },
+    example: "",
     params: &[],
     check: Check::Model(check),
 };

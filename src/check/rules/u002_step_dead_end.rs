@@ -57,6 +57,7 @@ recipient.
 Continue the step to the next one, or to a `selesai` that names the result (e.g. `selesai
 ditunda di ppb: Usulan dihimpun untuk tahun berikutnya`).",
     },
+    example: "",
     params: &[],
     check: Check::Model(check),
 };

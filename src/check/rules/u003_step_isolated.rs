@@ -24,16 +24,6 @@ waktu dan ruang. Langkah yang lepas dari semua alur tidak punya urutan: tidak je
 dikerjakan, dari siapa ia menerima pekerjaan, dan kepada siapa hasilnya diteruskan.
 
 ## Contoh
-```text
-proses P1.2.2: Pelayanan Surat Masuk
-  lajur: opd, subbag_umpeg
-  mulai datang di opd: Surat masuk diterima
-    lanjut ke agenda
-  tugas agenda di subbag_umpeg: Mengagendakan surat masuk
-    lanjut ke arsip
-  tugas scan di subbag_umpeg: Memindai surat masuk
-  selesai arsip di subbag_umpeg: Surat masuk terarsip
-```
 
 ## Cara memperbaiki
 Sambungkan langkah itu ke urutannya: tulis `lanjut ke ID` di bawah langkah yang mendahuluinya
@@ -50,21 +40,19 @@ place. A step cut off from every flow has no place in the sequence: nobody can t
 done, who hands it the work, or who receives its result.
 
 ## Example
-```text
-proses P1.2.2: Pelayanan Surat Masuk
+
+## How to fix
+Put the step back in the sequence: write `lanjut ke ID` below the step that precedes it and
+`lanjut ke ID` below the step itself. If the work is no longer done, remove the step.",
+    },
+    example: "proses P1.2.2: Pelayanan Surat Masuk
   lajur: opd, subbag_umpeg
   mulai datang di opd: Surat masuk diterima
     lanjut ke agenda
   tugas agenda di subbag_umpeg: Mengagendakan surat masuk
     lanjut ke arsip
   tugas scan di subbag_umpeg: Memindai surat masuk
-  selesai arsip di subbag_umpeg: Surat masuk terarsip
-```
-
-## How to fix
-Put the step back in the sequence: write `lanjut ke ID` below the step that precedes it and
-`lanjut ke ID` below the step itself. If the work is no longer done, remove the step.",
-    },
+  selesai arsip di subbag_umpeg: Surat masuk terarsip",
     params: &[],
     check: Check::Model(check),
 };

@@ -24,18 +24,6 @@ maksudnya mengulang pekerjaan (perbaikan), dan yang diulang adalah langkah sesud
 bukan pemicunya.
 
 ## Contoh
-```text
-proses P1.2.1: Pelayanan Surat Keluar
-  lajur: kadis, subbag_umpeg
-  mulai perintah di kadis: Perintah membuat surat keluar
-    lanjut ke konsep
-  tugas konsep di subbag_umpeg: Menyusun konsep surat
-    lanjut ke koreksi
-  keputusan koreksi di kadis: Konsep surat sudah sesuai?
-    lanjut ke kirim jika sesuai
-    lanjut ke perintah jika belum sesuai
-  selesai kirim di subbag_umpeg: Surat keluar terkirim
-```
 
 ## Cara memperbaiki
 Arahkan alur itu ke langkah yang benar-benar dikerjakan ulang, biasanya langkah pertama sesudah
@@ -51,8 +39,12 @@ work is redone (a correction), and what is redone is the step after the trigger,
 trigger itself.
 
 ## Example
-```text
-proses P1.2.1: Pelayanan Surat Keluar
+
+## How to fix
+Point the flow at the step that is really redone, usually the first step after `mulai` (in the
+example: `lanjut ke konsep jika belum sesuai`).",
+    },
+    example: "proses P1.2.1: Pelayanan Surat Keluar
   lajur: kadis, subbag_umpeg
   mulai perintah di kadis: Perintah membuat surat keluar
     lanjut ke konsep
@@ -61,13 +53,7 @@ proses P1.2.1: Pelayanan Surat Keluar
   keputusan koreksi di kadis: Konsep surat sudah sesuai?
     lanjut ke kirim jika sesuai
     lanjut ke perintah jika belum sesuai
-  selesai kirim di subbag_umpeg: Surat keluar terkirim
-```
-
-## How to fix
-Point the flow at the step that is really redone, usually the first step after `mulai` (in the
-example: `lanjut ke konsep jika belum sesuai`).",
-    },
+  selesai kirim di subbag_umpeg: Surat keluar terkirim",
     params: &[],
     check: Check::Model(check),
 };

@@ -22,17 +22,6 @@ aktivitas yang berurutan dan punya batas yang jelas. Bila sesudah `selesai` masi
 pekerjaan, langkah itu bukan akhir proses, dan batas proses menjadi kabur.
 
 ## Contoh
-```text
-proses P1.2.2: Pelayanan Surat Masuk
-  lajur: opd, subbag_umpeg
-  mulai datang di opd: Surat masuk diterima
-    lanjut ke agenda
-  tugas agenda di subbag_umpeg: Mengagendakan surat masuk
-    lanjut ke selesai
-  selesai selesai di subbag_umpeg: Surat masuk teragenda
-    lanjut ke arsip
-  tugas arsip di subbag_umpeg: Mengarsip surat masuk
-```
 
 ## Cara memperbaiki
 Bila pekerjaan memang masih berlanjut, ubah langkah itu menjadi `tugas` dan akhiri urutannya
@@ -48,8 +37,12 @@ activities with clear boundaries. If work goes on after `selesai`, that step is 
 the process, and the boundary becomes unclear.
 
 ## Example
-```text
-proses P1.2.2: Pelayanan Surat Masuk
+
+## How to fix
+If the work really goes on, make that step a `tugas` and end the sequence with a `selesai`
+after the last step. If not, remove the `lanjut ke` below `selesai`.",
+    },
+    example: "proses P1.2.2: Pelayanan Surat Masuk
   lajur: opd, subbag_umpeg
   mulai datang di opd: Surat masuk diterima
     lanjut ke agenda
@@ -57,13 +50,7 @@ proses P1.2.2: Pelayanan Surat Masuk
     lanjut ke selesai
   selesai selesai di subbag_umpeg: Surat masuk teragenda
     lanjut ke arsip
-  tugas arsip di subbag_umpeg: Mengarsip surat masuk
-```
-
-## How to fix
-If the work really goes on, make that step a `tugas` and end the sequence with a `selesai`
-after the last step. If not, remove the `lanjut ke` below `selesai`.",
-    },
+  tugas arsip di subbag_umpeg: Mengarsip surat masuk",
     params: &[],
     check: Check::Model(check),
 };

@@ -24,17 +24,6 @@ waktu dan ruang. Keputusan berarti urutan bercabang; keputusan dengan satu caban
 memilih apa-apa, dan pembaca tidak tahu apa yang terjadi bila jawabannya lain.
 
 ## Contoh
-```text
-proses P1.1.1: Pemeliharaan
-  lajur: bidang, ppb
-  mulai usulan di bidang: Usulan pemeliharaan diajukan
-    lanjut ke disetujui
-  keputusan disetujui di ppb: Usulan disetujui?
-    lanjut ke pelihara jika disetujui
-  tugas pelihara di ppb: Melaksanakan pemeliharaan
-    lanjut ke selesai
-  selesai selesai di ppb: Sarana terpelihara
-```
 
 ## Cara memperbaiki
 Tuliskan cabang untuk setiap jawaban, masing-masing dengan labelnya: `lanjut ke A jika ya` dan
@@ -50,8 +39,12 @@ place. A decision is where the sequence branches; a decision with one branch cho
 and the reader cannot tell what happens when the answer is the other one.
 
 ## Example
-```text
-proses P1.1.1: Pemeliharaan
+
+## How to fix
+Write a branch for every answer, each with its label: `lanjut ke A jika ya` and `lanjut ke B
+jika tidak`. If there is really no choice, make the step a `tugas`.",
+    },
+    example: "proses P1.1.1: Pemeliharaan
   lajur: bidang, ppb
   mulai usulan di bidang: Usulan pemeliharaan diajukan
     lanjut ke disetujui
@@ -59,13 +52,7 @@ proses P1.1.1: Pemeliharaan
     lanjut ke pelihara jika disetujui
   tugas pelihara di ppb: Melaksanakan pemeliharaan
     lanjut ke selesai
-  selesai selesai di ppb: Sarana terpelihara
-```
-
-## How to fix
-Write a branch for every answer, each with its label: `lanjut ke A jika ya` and `lanjut ke B
-jika tidak`. If there is really no choice, make the step a `tugas`.",
-    },
+  selesai selesai di ppb: Sarana terpelihara",
     params: &[],
     check: Check::Model(check),
 };

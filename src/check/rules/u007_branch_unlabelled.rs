@@ -22,19 +22,6 @@ waktu dan ruang. Di sebuah keputusan, urutannya bergantung pada jawabannya. Tanp
 pembaca tidak tahu cabang mana yang ditempuh bila usulan disetujui dan mana bila ditolak.
 
 ## Contoh
-```text
-proses P1.1.1: Pemeliharaan
-  lajur: bidang, ppb
-  mulai usulan di bidang: Usulan pemeliharaan diajukan
-    lanjut ke disetujui
-  keputusan disetujui di ppb: Usulan disetujui?
-    lanjut ke pelihara
-    lanjut ke himpun jika tidak disetujui
-  tugas pelihara di ppb: Melaksanakan pemeliharaan
-    lanjut ke terpelihara
-  selesai terpelihara di ppb: Sarana terpelihara
-  selesai himpun di ppb: Usulan dihimpun
-```
 
 ## Cara memperbaiki
 Tambahkan `jika` dan jawabannya di setiap cabang: `lanjut ke pelihara jika disetujui`. Pakai
@@ -50,8 +37,13 @@ place. At a decision, the sequence depends on the answer. Without labels the rea
 which branch is taken when the request is approved and which when it is refused.
 
 ## Example
-```text
-proses P1.1.1: Pemeliharaan
+
+## How to fix
+Add `jika` and the answer to every branch: `lanjut ke pelihara jika disetujui`. Use answers that
+fit the question in the decision's label (ya/tidak, sesuai/tidak sesuai, lengkap/belum
+lengkap).",
+    },
+    example: "proses P1.1.1: Pemeliharaan
   lajur: bidang, ppb
   mulai usulan di bidang: Usulan pemeliharaan diajukan
     lanjut ke disetujui
@@ -61,14 +53,7 @@ proses P1.1.1: Pemeliharaan
   tugas pelihara di ppb: Melaksanakan pemeliharaan
     lanjut ke terpelihara
   selesai terpelihara di ppb: Sarana terpelihara
-  selesai himpun di ppb: Usulan dihimpun
-```
-
-## How to fix
-Add `jika` and the answer to every branch: `lanjut ke pelihara jika disetujui`. Use answers that
-fit the question in the decision's label (ya/tidak, sesuai/tidak sesuai, lengkap/belum
-lengkap).",
-    },
+  selesai himpun di ppb: Usulan dihimpun",
     params: &[],
     check: Check::Model(check),
 };

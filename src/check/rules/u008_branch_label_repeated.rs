@@ -26,19 +26,6 @@ urutannya tidak dapat diikuti. Biasanya salah satu label salah ketik (`sesuai` u
 `tidak sesuai`).
 
 ## Contoh
-```text
-proses P1.1.1: Pemeliharaan
-  lajur: bidang, ppb
-  mulai usulan di bidang: Usulan pemeliharaan diajukan
-    lanjut ke disetujui
-  keputusan disetujui di ppb: Usulan disetujui?
-    lanjut ke pelihara jika disetujui
-    lanjut ke himpun jika disetujui
-  tugas pelihara di ppb: Melaksanakan pemeliharaan
-    lanjut ke terpelihara
-  selesai terpelihara di ppb: Sarana terpelihara
-  selesai himpun di ppb: Usulan dihimpun
-```
 
 ## Cara memperbaiki
 Beri setiap cabang jawabannya sendiri (`jika disetujui`, `jika tidak disetujui`). Bila dua
@@ -53,8 +40,12 @@ place. If two branches carry the same label, one answer leads to two places at o
 sequence cannot be followed. Usually one label is a slip (`sesuai` for `tidak sesuai`).
 
 ## Example
-```text
-proses P1.1.1: Pemeliharaan
+
+## How to fix
+Give every branch its own answer (`jika disetujui`, `jika tidak disetujui`). If the two
+`lanjut ke` lines lead to the same step, remove one of them.",
+    },
+    example: "proses P1.1.1: Pemeliharaan
   lajur: bidang, ppb
   mulai usulan di bidang: Usulan pemeliharaan diajukan
     lanjut ke disetujui
@@ -64,13 +55,7 @@ proses P1.1.1: Pemeliharaan
   tugas pelihara di ppb: Melaksanakan pemeliharaan
     lanjut ke terpelihara
   selesai terpelihara di ppb: Sarana terpelihara
-  selesai himpun di ppb: Usulan dihimpun
-```
-
-## How to fix
-Give every branch its own answer (`jika disetujui`, `jika tidak disetujui`). If the two
-`lanjut ke` lines lead to the same step, remove one of them.",
-    },
+  selesai himpun di ppb: Usulan dihimpun",
     params: &[],
     check: Check::Model(check),
 };

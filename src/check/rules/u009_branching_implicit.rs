@@ -23,18 +23,6 @@ waktu dan ruang. Bila sebuah tugas berlanjut ke dua langkah, pembaca tidak tahu 
 keduanya dikerjakan bersamaan atau hanya salah satunya, dan bila salah satu, kapan yang mana.
 
 ## Contoh
-```text
-proses P1.2.2: Pelayanan Surat Masuk
-  lajur: kadis, subbag_umpeg
-  mulai datang di subbag_umpeg: Surat masuk diterima
-    lanjut ke agenda
-  tugas agenda di subbag_umpeg: Mengagendakan surat masuk
-    lanjut ke disposisi
-    lanjut ke arsip
-  tugas disposisi di kadis: Memberi disposisi
-    lanjut ke arsip
-  selesai arsip di subbag_umpeg: Surat masuk terarsip
-```
 
 ## Cara memperbaiki
 Bila hanya satu jalan yang ditempuh, sisipkan `keputusan` yang menanyakan syaratnya dan beri
@@ -51,8 +39,14 @@ place. When a task goes on to two steps, the reader cannot tell whether both are
 same time or only one of them, and if one, which one when.
 
 ## Example
-```text
-proses P1.2.2: Pelayanan Surat Masuk
+
+## How to fix
+If only one way is taken, insert a `keputusan` asking the condition and label each branch
+(`lanjut ke disposisi jika perlu disposisi`). If both ways really run at the same time, send
+the step to a `paralel` gateway (`paralel bagi di LANE`) and write both `lanjut ke` below the
+gateway.",
+    },
+    example: "proses P1.2.2: Pelayanan Surat Masuk
   lajur: kadis, subbag_umpeg
   mulai datang di subbag_umpeg: Surat masuk diterima
     lanjut ke agenda
@@ -61,15 +55,7 @@ proses P1.2.2: Pelayanan Surat Masuk
     lanjut ke arsip
   tugas disposisi di kadis: Memberi disposisi
     lanjut ke arsip
-  selesai arsip di subbag_umpeg: Surat masuk terarsip
-```
-
-## How to fix
-If only one way is taken, insert a `keputusan` asking the condition and label each branch
-(`lanjut ke disposisi jika perlu disposisi`). If both ways really run at the same time, send
-the step to a `paralel` gateway (`paralel bagi di LANE`) and write both `lanjut ke` below the
-gateway.",
-    },
+  selesai arsip di subbag_umpeg: Surat masuk terarsip",
     params: &[],
     check: Check::Model(check),
 };

@@ -27,17 +27,6 @@ pertanyaan yang memutuskan apakah diulang atau lanjut. Tanpa `keputusan`, tidak 
 keluar dari putaran itu, atau jalan keluarnya tidak tergambar.
 
 ## Contoh
-```text
-proses P1.2.1: Pelayanan Surat Keluar
-  lajur: kadis, subbag_umpeg
-  mulai perintah di kadis: Perintah membuat surat keluar
-    lanjut ke konsep
-  tugas konsep di subbag_umpeg: Menyusun konsep surat
-    lanjut ke koreksi
-  tugas koreksi di kadis: Mengoreksi konsep surat
-    lanjut ke konsep
-  selesai kirim di subbag_umpeg: Surat keluar terkirim
-```
 
 ## Cara memperbaiki
 Jadikan langkah pemeriksaan dalam putaran sebuah `keputusan` yang menanyakan syarat keluar,
@@ -56,17 +45,6 @@ decides whether to repeat or go on. Without a `keputusan` nobody can ever leave 
 the way out is not drawn.
 
 ## Example
-```text
-proses P1.2.1: Pelayanan Surat Keluar
-  lajur: kadis, subbag_umpeg
-  mulai perintah di kadis: Perintah membuat surat keluar
-    lanjut ke konsep
-  tugas konsep di subbag_umpeg: Menyusun konsep surat
-    lanjut ke koreksi
-  tugas koreksi di kadis: Mengoreksi konsep surat
-    lanjut ke konsep
-  selesai kirim di subbag_umpeg: Surat keluar terkirim
-```
 
 ## How to fix
 Make the checking step in the loop a `keputusan` that asks the exit condition, with one branch
@@ -74,6 +52,15 @@ that repeats and one that goes on: `keputusan koreksi di kadis: Konsep sudah ses
 `lanjut ke kirim jika sesuai`, `lanjut ke konsep jika belum sesuai`. If the flow back is a
 slip, remove it.",
     },
+    example: "proses P1.2.1: Pelayanan Surat Keluar
+  lajur: kadis, subbag_umpeg
+  mulai perintah di kadis: Perintah membuat surat keluar
+    lanjut ke konsep
+  tugas konsep di subbag_umpeg: Menyusun konsep surat
+    lanjut ke koreksi
+  tugas koreksi di kadis: Mengoreksi konsep surat
+    lanjut ke konsep
+  selesai kirim di subbag_umpeg: Surat keluar terkirim",
     params: &[],
     check: Check::Model(check),
 };

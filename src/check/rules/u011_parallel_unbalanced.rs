@@ -31,22 +31,6 @@ cabang paralel bertemu di langkah biasa, langkah itu dikerjakan sekali untuk set
 bila penggabung menunggu alur yang tidak pernah datang bersamaan, proses berhenti di sana.
 
 ## Contoh
-```text
-proses P1.3: Rapat Koordinasi
-  lajur: sekretariat, bidang
-  mulai perlu di sekretariat: Rapat koordinasi diperlukan
-    lanjut ke bagi
-  paralel bagi di sekretariat
-    lanjut ke bahan
-    lanjut ke undang
-  tugas bahan di sekretariat: Menyiapkan bahan rapat
-    lanjut ke rapat
-  tugas undang di bidang: Mengundang peserta
-    lanjut ke rapat
-  tugas rapat di sekretariat: Melaksanakan rapat koordinasi
-    lanjut ke selesai
-  selesai selesai di sekretariat: Notulen rapat tersusun
-```
 
 ## Cara memperbaiki
 Tempat cabang bertemu kembali dijadikan penggabung: `paralel gabung di sekretariat` dengan
@@ -66,8 +50,13 @@ When parallel branches meet at a plain step, that step is done once per branch; 
 waits for flows that never arrive together, the process stops there.
 
 ## Example
-```text
-proses P1.3: Rapat Koordinasi
+
+## How to fix
+Make the place where the branches meet a join: `paralel gabung di sekretariat` with
+`lanjut ke rapat` below it, and both branches `lanjut ke gabung`. Replace a join reached by one
+path with a direct `lanjut ke`; remove a gateway that splits nothing.",
+    },
+    example: "proses P1.3: Rapat Koordinasi
   lajur: sekretariat, bidang
   mulai perlu di sekretariat: Rapat koordinasi diperlukan
     lanjut ke bagi
@@ -80,14 +69,7 @@ proses P1.3: Rapat Koordinasi
     lanjut ke rapat
   tugas rapat di sekretariat: Melaksanakan rapat koordinasi
     lanjut ke selesai
-  selesai selesai di sekretariat: Notulen rapat tersusun
-```
-
-## How to fix
-Make the place where the branches meet a join: `paralel gabung di sekretariat` with
-`lanjut ke rapat` below it, and both branches `lanjut ke gabung`. Replace a join reached by one
-path with a direct `lanjut ke`; remove a gateway that splits nothing.",
-    },
+  selesai selesai di sekretariat: Notulen rapat tersusun",
     params: &[],
     check: Check::Model(check),
 };

@@ -25,15 +25,6 @@ gerbang paralel, label itu tidak memilih apa-apa; pembaca akan mencari cabang la
 ada, atau syarat yang semestinya ditanyakan sebuah keputusan hilang dari peta.
 
 ## Contoh
-```text
-proses P1.2.2: Pelayanan Surat Masuk
-  lajur: kadis, subbag_umpeg
-  mulai datang di subbag_umpeg: Surat masuk diterima
-    lanjut ke disposisi
-  tugas disposisi di kadis: Memberi disposisi
-    lanjut ke arsip jika sudah didisposisi
-  selesai arsip di subbag_umpeg: Surat masuk terarsip
-```
 
 ## Cara memperbaiki
 Hapus `jika ...` dari alur itu. Bila memang ada syarat, jadikan langkahnya (atau langkah
@@ -50,20 +41,18 @@ flow or on the flows of a parallel gateway the label chooses nothing: readers lo
 branch that is not there, or a condition a decision should ask is missing from the map.
 
 ## Example
-```text
-proses P1.2.2: Pelayanan Surat Masuk
-  lajur: kadis, subbag_umpeg
-  mulai datang di subbag_umpeg: Surat masuk diterima
-    lanjut ke disposisi
-  tugas disposisi di kadis: Memberi disposisi
-    lanjut ke arsip jika sudah didisposisi
-  selesai arsip di subbag_umpeg: Surat masuk terarsip
-```
 
 ## How to fix
 Remove `jika ...` from that flow. If there really is a condition, make the step (or the step
 after it) a `keputusan` with a branch for each case.",
     },
+    example: "proses P1.2.2: Pelayanan Surat Masuk
+  lajur: kadis, subbag_umpeg
+  mulai datang di subbag_umpeg: Surat masuk diterima
+    lanjut ke disposisi
+  tugas disposisi di kadis: Memberi disposisi
+    lanjut ke arsip jika sudah didisposisi
+  selesai arsip di subbag_umpeg: Surat masuk terarsip",
     params: &[],
     check: Check::Model(check),
 };
