@@ -193,3 +193,87 @@ fn registry_is_well_formed() {
         }
     }
 }
+
+/// `scripts/new-rule` (CONTRIBUTING.md) writes exactly what the registry and the fixture test
+/// expect: run on a copy of the registry, it adds the rule in code order and fixtures that
+/// compile, with the bad one marked; it refuses a code that is taken.
+#[test]
+fn the_rule_scaffold_writes_what_the_registry_expects() {
+    let tree = tempfile::tempdir().unwrap();
+    let rules_dir = tree.path().join("src/check/rules");
+    std::fs::create_dir_all(&rules_dir).unwrap();
+    std::fs::create_dir_all(tree.path().join("tests/fixtures/check")).unwrap();
+    let registry = std::fs::read_to_string(repo().join("src/check/rules/mod.rs")).unwrap();
+    std::fs::write(rules_dir.join("mod.rs"), &registry).unwrap();
+    let scaffold = |code: &str, name: &str| {
+        std::process::Command::new("bash")
+            .arg(repo().join("scripts/new-rule"))
+            .args([code, name])
+            .env("PETA_ROOT", tree.path())
+            .output()
+            .unwrap()
+    };
+    let run = scaffold("U099", "flow-example-only");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+
+    let rule = std::fs::read_to_string(rules_dir.join("u099_flow_example_only.rs")).unwrap();
+    assert!(rule.contains("code: \"U099\"") && rule.contains("name: \"flow-example-only\""));
+    assert!(rule.contains("principle: Principle::Urutan"));
+    for headings in [EXPLANATION_HEADINGS.id, EXPLANATION_HEADINGS.en] {
+        let mut rest = rule.as_str();
+        for heading in headings.lines() {
+            let at = rest.find(&format!("{heading}\n")).expect(heading);
+            rest = &rest[at + heading.len()..];
+        }
+    }
+    assert!(rule.contains("Permenpan RB 19/2018"));
+
+    // Registered once each, and both lists still in code order.
+    let updated = std::fs::read_to_string(rules_dir.join("mod.rs")).unwrap();
+    let mods: Vec<&str> = updated
+        .lines()
+        .filter(|l| l.starts_with("pub mod ") && l.as_bytes()[9].is_ascii_digit())
+        .collect();
+    let entries: Vec<&str> = updated.lines().filter(|l| l.ends_with("::RULE,")).collect();
+    for list in [&mods, &entries] {
+        assert_eq!(
+            list.iter()
+                .filter(|l| l.contains("u099_flow_example_only"))
+                .count(),
+            1
+        );
+        let mut sorted = list.to_vec();
+        sorted.sort();
+        assert_eq!(*list, sorted);
+        assert_eq!(list.len(), rules::ALL.len() + 1);
+    }
+    let without: String = updated
+        .lines()
+        .filter(|l| !l.contains("u099_flow_example_only"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert_eq!(without, registry, "nothing else of the registry changes");
+
+    // The fixtures compile (as the fixture test requires) and the bad one is marked.
+    let dir = tree.path().join("tests/fixtures/check/U099");
+    for kind in ["bad", "good"] {
+        let file = dir.join(format!("{kind}.peta"));
+        let compiled = peta::pipeline::check(&file).unwrap();
+        let errors: Vec<_> = compiled
+            .diagnostics
+            .iter()
+            .filter(|d| d.blocks_output())
+            .collect();
+        assert!(errors.is_empty(), "{kind}: {errors:?}");
+    }
+    assert_eq!(expected(&dir.join("bad.peta"), "U099").len(), 1);
+
+    let taken = scaffold("U001", "another-name");
+    assert!(!taken.status.success());
+    assert!(String::from_utf8_lossy(&taken.stderr).contains("U001 is taken"));
+    assert!(!scaffold("X001", "bad-letter").status.success());
+}
