@@ -47,6 +47,62 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     result
 }
 
+/// Writes regenerable output files into `dir`, each atomically (temp file, rename), skipping
+/// a file whose bytes are already there: it keeps its inode and mtime, and costs no write.
+/// No file is flushed on its own; one flush of `dir` at the end makes the renames durable
+/// (a crash can lose the newest output, which the next run writes again, never a source).
+/// Returns the paths in the order of `files`.
+pub fn write_generated(dir: &Path, files: &[crate::render::OutputFile]) -> Result<Vec<PathBuf>> {
+    use rayon::prelude::*;
+    let written = files
+        .par_iter()
+        .map(|file| {
+            let path = dir.join(&file.path);
+            if !same_bytes(&path, &file.bytes) {
+                write_unsynced(&path, &file.bytes)?;
+            }
+            Ok(path)
+        })
+        .collect::<Result<Vec<PathBuf>>>()?;
+    sync_dir(dir);
+    Ok(written)
+}
+
+/// Whether `path` is a plain file holding exactly `bytes` (read only when the length agrees).
+fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+        && std::fs::read(path).is_ok_and(|old| old == bytes)
+}
+
+/// [`write_atomic`] without the flush: for output that can always be written again.
+fn write_unsynced(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = parent_of(path);
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create `{}`", dir.display()))?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temp = dir.join(format!(".{name}.peta-tmp-{}", std::process::id()));
+    let result = std::fs::write(&temp, bytes)
+        .with_context(|| format!("cannot write `{}`", temp.display()))
+        .and_then(|()| {
+            std::fs::rename(&temp, path)
+                .with_context(|| format!("cannot replace `{}`", path.display()))
+        });
+    if result.is_err() {
+        std::fs::remove_file(&temp).ok();
+    }
+    result
+}
+
+/// Flushes a folder's entries (the renames into it) to disk. Best effort: some file systems
+/// cannot flush a folder, and the output can always be written again.
+fn sync_dir(dir: &Path) {
+    if let Ok(handle) = std::fs::File::open(dir) {
+        handle.sync_all().ok();
+    }
+}
+
 /// The longest name peta builds a file name from as it is (a process code, in the book and
 /// `peta render`): file systems refuse names over 255 bytes, and a 1,000-level hierarchy has
 /// codes of 2,000.
@@ -176,6 +232,9 @@ pub fn replace_dir(out: &Path, files: &[crate::render::OutputFile]) -> Result<()
 /// dropped before that.
 pub struct Staging {
     out: PathBuf,
+    /// `out` resolved, when it is a folder an earlier build wrote: unchanged files are taken
+    /// over from it.
+    previous: Option<PathBuf>,
     dir: PathBuf,
     retired: PathBuf,
     committed: bool,
@@ -293,8 +352,13 @@ impl Staging {
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir)
             .with_context(|| format!("cannot create `{}`", dir.display()))?;
+        let previous = std::fs::symlink_metadata(out.join(STAMP))
+            .is_ok_and(|m| m.is_file())
+            .then(|| std::fs::canonicalize(out).ok())
+            .flatten();
         Ok(Staging {
             out: out.to_path_buf(),
+            previous,
             dir,
             retired,
             committed: false,
@@ -304,22 +368,46 @@ impl Staging {
     /// Writes files under `prefix` in the staging folder (safe to call from several threads).
     pub fn write(&self, prefix: &Path, files: &[crate::render::OutputFile]) -> Result<()> {
         for file in files {
-            let path = self.dir.join(prefix).join(&file.path);
-            if let Some(dir) = path.parent() {
-                std::fs::create_dir_all(dir)
-                    .with_context(|| format!("cannot create `{}`", dir.display()))?;
-            }
-            std::fs::write(&path, &file.bytes)
-                .with_context(|| format!("cannot write `{}`", path.display()))?;
+            self.put(&prefix.join(&file.path), &file.bytes)?;
         }
         Ok(())
     }
 
+    /// Puts one file at `relative` in the staging folder: the previous build's file when its
+    /// bytes are the same, else a new one.
+    fn put(&self, relative: &Path, bytes: &[u8]) -> Result<()> {
+        let path = self.dir.join(relative);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create `{}`", dir.display()))?;
+        }
+        if self.take_over(relative, &path, bytes) {
+            return Ok(());
+        }
+        std::fs::write(&path, bytes).with_context(|| format!("cannot write `{}`", path.display()))
+    }
+
+    /// Links the previous build's file at `relative` into the staging folder when it holds
+    /// exactly `bytes`, so an unchanged rebuild rewrites no file: each keeps its inode and
+    /// mtime (watchers, rsync and the page cache see nothing change). Only a plain file that
+    /// really lies inside the previous book is taken over, never one a link leads elsewhere.
+    fn take_over(&self, relative: &Path, staged: &Path, bytes: &[u8]) -> bool {
+        let Some(previous) = &self.previous else {
+            return false;
+        };
+        let old = previous.join(relative);
+        same_bytes(&old, bytes)
+            && std::fs::canonicalize(&old).is_ok_and(|real| real.starts_with(previous))
+            && std::fs::hard_link(&old, staged).is_ok()
+    }
+
     /// Stamps the staging folder and swaps it in for `out`.
     pub fn commit(mut self) -> Result<()> {
-        let stamp = self.dir.join(STAMP);
-        std::fs::write(&stamp, STAMP_TEXT)
-            .with_context(|| format!("cannot write `{}`", stamp.display()))?;
+        self.put(Path::new(STAMP), STAMP_TEXT.as_bytes())?;
+        // The files need no flush of their own (the book can always be built again); the
+        // flushes of the staging folder and, after the swap, of its parent make the swap
+        // durable.
+        sync_dir(&self.dir);
         kill_point("staging-written");
         let exists = std::fs::symlink_metadata(&self.out).is_ok();
         if !exists {
@@ -328,6 +416,7 @@ impl Staging {
         } else if !forced_two_renames() && exchange(&self.dir, &self.out)? {
             // The old book now sits in the staging folder's place.
             self.committed = true;
+            sync_dir(parent_of(&self.out));
             kill_point("after-exchange");
             let _ = std::fs::remove_dir_all(&self.dir);
             return Ok(());
@@ -344,6 +433,7 @@ impl Staging {
             kill_point("after-swap");
         }
         self.committed = true;
+        sync_dir(parent_of(&self.out));
         let _ = std::fs::remove_dir_all(&self.retired);
         Ok(())
     }

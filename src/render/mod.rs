@@ -1,7 +1,8 @@
 //! Renderers: a laid-out scene to the bytes of an output file. `svg` and `png` draw a
 //! `Layout`, `diagram` a `Diagram` (both plain data from `layout`); `dot` writes the model as
 //! Graphviz source (Graphviz does its own layout). Nothing here knows the HTML book. `render_project`
-//! renders every leaf map of a compiled project and writes the files atomically.
+//! renders every leaf map of a compiled project and writes the files atomically, leaving
+//! unchanged ones untouched.
 
 pub mod diagram;
 pub mod dot;
@@ -10,7 +11,6 @@ pub mod svg;
 
 use crate::layout;
 use crate::model::{Book, Process};
-use crate::output::write_atomic;
 use anyhow::{bail, Result};
 use std::path::{Path, PathBuf};
 
@@ -147,16 +147,7 @@ pub fn render_project(
     out: &Path,
 ) -> Result<Vec<PathBuf>> {
     let files = render_files(book, code, format, options)?;
-    // Each file is flushed to disk before its rename; writing them in parallel overlaps those
-    // waits. Results come back in input order.
-    use rayon::prelude::*;
-    files
-        .par_iter()
-        .map(|file| {
-            let path = out.join(&file.path);
-            write_atomic(&path, &file.bytes).map(|()| path)
-        })
-        .collect()
+    crate::output::write_generated(out, &files)
 }
 
 #[cfg(test)]

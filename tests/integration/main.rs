@@ -21,3 +21,4 @@ mod safety;
 mod support;
 mod vscode;
 mod whole_pipeline;
+mod writing;
