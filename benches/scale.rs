@@ -3,7 +3,8 @@
 //! Generates deterministic synthetic workspaces of 1, 10, 100 and 500 books (about 50 maps
 //! each), runs the release `peta` binary on them as CI would, and prints wall time, maps per
 //! second, peak memory and how time grows with size; then the Diskominfotik book in `maps/`;
-//! then, when Graphviz is installed, the same maps rendered by `dot -Tsvg` one process per map.
+//! then, when Graphviz is installed, the same maps rendered by `dot -Tsvg` one process per map;
+//! then the same comparison on 200 unseen maps of 25 steps (the goal of issue #19: ≥ 60×).
 //!
 //! Options: `--sizes 1,10,100,500`, `--json` (machine-readable), `--no-dot`, `--keep DIR` (write
 //! the workspaces under DIR and leave them there, e.g. to profile `peta check DIR/w500`).
@@ -73,6 +74,10 @@ fn write_workspace(dir: &Path, books: usize) -> usize {
     }
     maps
 }
+
+/// The size of the comparison with Graphviz the issue sets: 200 maps of 25 steps.
+const UNSEEN_MAPS: usize = 200;
+const UNSEEN_STEPS: usize = 25;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -156,7 +161,57 @@ fn main() {
     let dot_ratio = if no_dot {
         None
     } else {
-        dot_comparison(&peta, &repo, render.seconds)
+        dot_comparison(&peta, &repo.join("maps"), render.seconds)
+    };
+
+    // The goal of issue #19: 200 maps of 25 steps peta has never seen (a seed no test uses),
+    // peta render and peta build against dot -Tsvg once per map, in this same run.
+    let unseen = workspaces.join("unseen-200x25");
+    if keep.is_some() && unseen.exists() {
+        std::fs::remove_dir_all(&unseen).unwrap();
+    }
+    std::fs::create_dir_all(&unseen).unwrap();
+    for (name, text) in peta::synth::book_of_maps(0x5EED_0019, UNSEEN_MAPS, UNSEEN_STEPS, 4) {
+        std::fs::write(unseen.join(name), text).unwrap();
+    }
+    let unseen_svg = scratch.path().join("unseen-svg");
+    let unseen_render = best_of(
+        5,
+        &peta,
+        &[
+            "render",
+            ".",
+            "--format",
+            "svg",
+            "--out",
+            unseen_svg.to_str().unwrap(),
+        ],
+        &unseen,
+    );
+    // Into a new folder each time (every file written), then again over the last one (an
+    // unchanged rebuild, which writes no file).
+    let unseen_build = (0..3)
+        .map(|i| {
+            let fresh = scratch.path().join(format!("unseen-book-{i}"));
+            measure(
+                &peta,
+                &["build", ".", "--out", fresh.to_str().unwrap()],
+                &unseen,
+            )
+        })
+        .min_by(|a, b| a.seconds.total_cmp(&b.seconds))
+        .expect("three runs");
+    let again = scratch.path().join("unseen-book-0");
+    let unseen_rebuild = best_of(
+        3,
+        &peta,
+        &["build", ".", "--out", again.to_str().unwrap()],
+        &unseen,
+    );
+    let unseen_dot = if no_dot {
+        None
+    } else {
+        dot_comparison(&peta, &unseen, unseen_render.seconds)
     };
 
     if json {
@@ -174,7 +229,7 @@ fn main() {
             })
             .collect();
         println!(
-            "{{\"sizes\":[{}],\"diskominfotik_check_seconds\":{:.4},\"diskominfotik_build_seconds\":{:.4},\"diskominfotik_build_without_png_seconds\":{:.4},\"diskominfotik_render_svg_seconds\":{:.4},\"dot\":{}}}",
+            "{{\"sizes\":[{}],\"diskominfotik_check_seconds\":{:.4},\"diskominfotik_build_seconds\":{:.4},\"diskominfotik_build_without_png_seconds\":{:.4},\"diskominfotik_render_svg_seconds\":{:.4},\"dot\":{},\"unseen_200x25\":{{\"render_svg_seconds\":{:.4},\"build_seconds\":{:.4},\"rebuild_seconds\":{:.4},\"dot_seconds\":{}}}}}",
             items.join(","),
             book.seconds,
             book_build.seconds,
@@ -182,7 +237,11 @@ fn main() {
             render.seconds,
             dot_ratio.map_or("null".to_string(), |(d, r)| format!(
                 "{{\"seconds\":{d:.3},\"ratio\":{r:.1}}}"
-            ))
+            )),
+            unseen_render.seconds,
+            unseen_build.seconds,
+            unseen_rebuild.seconds,
+            unseen_dot.map_or("null".to_string(), |(d, _)| format!("{d:.3}"))
         );
         return;
     }
@@ -236,6 +295,23 @@ fn main() {
         ),
         None => println!("Graphviz not compared (dot not installed, or --no-dot)"),
     }
+    let per_second = |m: &Measure| UNSEEN_MAPS as f64 / m.seconds;
+    println!(
+        "\n{UNSEEN_MAPS} unseen maps of {UNSEEN_STEPS} steps: peta render --format svg {:.3} s ({:.0} maps/s), peta build {:.3} s ({:.0} maps/s), unchanged rebuild {:.3} s{}",
+        unseen_render.seconds,
+        per_second(&unseen_render),
+        unseen_build.seconds,
+        per_second(&unseen_build),
+        unseen_rebuild.seconds,
+        if unseen_render.status > 1 || unseen_build.status > 1 { "  (failed)" } else { "" }
+    );
+    match unseen_dot {
+        Some((dot, ratio)) => println!(
+            "Graphviz dot -Tsvg on the same maps, one process per map: {dot:.3} s; peta render is {ratio:.0}× faster, peta build {:.0}× (goal: 60×)",
+            dot / unseen_build.seconds
+        ),
+        None => println!("Graphviz not compared (dot not installed, or --no-dot)"),
+    }
 }
 
 /// Copies a folder tree (the book's sources) for a variant of its settings.
@@ -253,16 +329,16 @@ fn copy_folder(from: &Path, to: &Path) {
 
 /// Renders every map of the book with `dot -Tsvg`, one process per map as CI scripts do.
 /// Returns (dot seconds, dot/peta ratio), or `None` without Graphviz.
-fn dot_comparison(peta: &Path, repo: &Path, peta_seconds: f64) -> Option<(f64, f64)> {
+fn dot_comparison(peta: &Path, project: &Path, peta_seconds: f64) -> Option<(f64, f64)> {
     let version = Command::new("dot").arg("-V").output().ok()?;
     if !version.status.success() {
         return None;
     }
     let out = tempfile::tempdir().ok()?;
     let status = Command::new(peta)
-        .args(["render", "maps", "--format", "dot", "--out"])
+        .args(["render", ".", "--format", "dot", "--out"])
         .arg(out.path())
-        .current_dir(repo)
+        .current_dir(project)
         .output()
         .ok()?;
     if !status.status.success() {
