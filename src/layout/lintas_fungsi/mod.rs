@@ -74,8 +74,9 @@ fn shape_size(kind: NodeKind) -> (i32, i32) {
     }
 }
 
-/// Size of a document symbol: as wide as a task, so a column never widens for it.
-const DOCUMENT_SIZE: (i32, i32) = (144, 52);
+/// Size of a document symbol: as wide as a task, so a column never widens for it; three
+/// lines of label text above the wave.
+const DOCUMENT_SIZE: (i32, i32) = (144, 56);
 /// Height of the off-page connector of a linked start or end; its width follows the code.
 const LINK_TAB_H: i32 = 32;
 const LINK_TAB_MIN_W: i32 = 52;
