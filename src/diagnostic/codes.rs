@@ -52,8 +52,8 @@ pub struct ErrorCode {
 
 /// The fixed headings of every explanation, in order.
 pub const HEADINGS: Words = Words {
-    id: "## Artinya\n\n## Cara memperbaiki",
-    en: "## What it means\n\n## How to fix",
+    id: "## Artinya\n## Cara memperbaiki",
+    en: "## What it means\n## How to fix",
 };
 
 /// The code whose text is `code` (case-insensitive).
