@@ -78,10 +78,27 @@ pub fn value_chain(book: &Book) -> String {
     diagram_svg::svg(&diagram::value_chain(book), &from_root)
 }
 
-pub fn relation_map(book: &Book) -> String {
-    diagram_svg::svg(&diagram::relation(book), &from_root)
+/// (SVG, printed on a portrait page) of each part of a figure drawn in parts.
+pub type Parts = Vec<(String, bool)>;
+
+fn diagram_parts(parts: &[diagram::Diagram], links: diagram_svg::Links) -> Parts {
+    parts
+        .iter()
+        .map(|d| {
+            (
+                diagram_svg::svg(d, links),
+                d.orientation == Orientation::Vertical,
+            )
+        })
+        .collect()
 }
 
-pub fn org_chart(book: &Book) -> String {
-    diagram_svg::svg(&diagram::org_chart(book), &diagram_svg::no_links)
+/// The relation map, in as many parts as it needs to print at the book's text size.
+pub fn relation_map(book: &Book) -> Parts {
+    diagram_parts(&diagram::relation(book), &from_root)
+}
+
+/// The org chart, in parts (by subtree) only when it cannot print whole at the book's size.
+pub fn org_chart(book: &Book) -> Parts {
+    diagram_parts(&diagram::org_chart(book), &diagram_svg::no_links)
 }

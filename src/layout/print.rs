@@ -3,6 +3,7 @@
 //! tall; `printed_scale` is that rule as a function, so layout can plan a map's parts for a
 //! paper and the tests can check the printed text size of every figure.
 
+use super::diagram::Diagram;
 use super::{legend, Layout, Orientation};
 use serde::Serialize;
 
@@ -104,11 +105,7 @@ pub fn text_sizes(layout: &Layout) -> Vec<i32> {
 
 /// (median, smallest) font size in pixels of a map's text.
 pub fn text_px(layout: &Layout) -> (i32, i32) {
-    let mut sizes = text_sizes(layout);
-    sizes.sort_unstable();
-    let median = sizes.get(sizes.len() / 2).copied().unwrap_or(0);
-    let smallest = sizes.first().copied().unwrap_or(0);
-    (median, smallest)
+    median_smallest(text_sizes(layout))
 }
 
 /// (median, smallest) printed size in points of a map's text on `paper`.
@@ -131,6 +128,38 @@ pub fn max_svg_px(
     let mm_per_px = need / PT_PER_MM;
     let (box_w, box_h) = figure_box_mm(paper, orientation);
     ((box_w / mm_per_px) as i32, (box_h / mm_per_px) as i32)
+}
+
+/// (median, smallest) of a list of font sizes in pixels.
+fn median_smallest(mut sizes: Vec<i32>) -> (i32, i32) {
+    sizes.sort_unstable();
+    let median = sizes.get(sizes.len() / 2).copied().unwrap_or(0);
+    let smallest = sizes.first().copied().unwrap_or(0);
+    (median, smallest)
+}
+
+/// The font size in pixels of every line of text an overview map or org chart draws.
+pub fn diagram_text_sizes(diagram: &Diagram) -> Vec<i32> {
+    diagram
+        .shapes
+        .iter()
+        .filter_map(|s| s.text.as_ref())
+        .flat_map(|t| std::iter::repeat_n(t.font_size, t.lines.len()))
+        .collect()
+}
+
+/// (median, smallest) printed size in points of an overview map's text on `paper`.
+pub fn printed_diagram_text(diagram: &Diagram, paper: Paper) -> (f64, f64) {
+    let scale = printed_scale(diagram.width, diagram.height, paper, diagram.orientation);
+    let (median, smallest) = median_smallest(diagram_text_sizes(diagram));
+    (f64::from(median) * scale, f64::from(smallest) * scale)
+}
+
+/// The largest SVG (width, height) in pixels that an overview map whose text is all at
+/// least `font_px` may have to print at the target sizes on both papers (A4 is the smaller
+/// page both ways, so a diagram drawn for it prints at least as large on F4).
+pub fn diagram_box_px(orientation: Orientation, font_px: i32) -> (i32, i32) {
+    max_svg_px(Paper::A4, orientation, font_px, font_px)
 }
 
 #[cfg(test)]

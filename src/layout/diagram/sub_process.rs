@@ -4,7 +4,7 @@ use super::{
     column, names, shape, title_shape, wrapped_height, Connector, Diagram, DiagramKind, LinkKey,
     ShapeClass, FONT, MARGIN,
 };
-use crate::layout::{Point, Rect};
+use crate::layout::{Orientation, Point, Rect};
 use crate::model::{Book, Process};
 
 /// Sub-process boxes in one row; more wrap to the next.
@@ -27,7 +27,7 @@ pub fn sub_process(book: &Book, parent: &Process) -> Diagram {
     let note_h = children
         .iter()
         .filter_map(|c| note(c))
-        .map(|n| wrapped_height(&n, box_w, FONT))
+        .map(|n| wrapped_height(&n, box_w, FONT, false))
         .max()
         .unwrap_or(0)
         .max(40);
@@ -145,6 +145,7 @@ pub fn sub_process(book: &Book, parent: &Process) -> Diagram {
             .max(left_bottom)
             .max(right_bottom)
             + MARGIN,
+        orientation: Orientation::Horizontal,
         shapes,
         connectors,
     }
