@@ -533,6 +533,16 @@ fn fmt(path: &Path, check: bool, stdout: bool, lang: Option<Lang>) -> Result<Sta
 
 fn build(path: &Path, out: &Path, pdf: bool, lang: Option<Lang>) -> Result<Status> {
     let projects = crate::project::discover(path)?;
+    // The folders `out` must stay clear of: each project's root (a folder of books is
+    // covered, as it holds them).
+    let roots: Vec<PathBuf> = projects
+        .iter()
+        .map(|p| match p.is_file() {
+            true => p.parent().map(Path::to_path_buf).unwrap_or_default(),
+            false => p.clone(),
+        })
+        .collect();
+    crate::output::prepare_out_dir(out, &roots)?;
     if projects.len() > 1 {
         return build_workspace(path, &projects, out, lang);
     }
@@ -557,12 +567,12 @@ fn build(path: &Path, out: &Path, pdf: bool, lang: Option<Lang>) -> Result<Statu
             )
         );
         eprintln!(
-            "peta build: the maps do not compile; {} was not touched",
+            "peta build: the maps or the book settings have errors (above); {} was not touched",
             out.display()
         );
         return Ok(Status::Problems);
     }
-    let built = crate::book::build(&compiled);
+    let built = crate::book::build(&compiled)?;
     if !built.diagnostics.is_empty() {
         eprint!(
             "{}",
@@ -691,7 +701,7 @@ fn build_book_into(
         );
         return Ok((true, Some(format!("{}:\n{shown}", dir.display()))));
     }
-    let built = crate::book::build(&compiled);
+    let built = crate::book::build(&compiled)?;
     if !built.diagnostics.is_empty() {
         let shown = diagnostic::render(
             &built.diagnostics,
@@ -750,13 +760,12 @@ fn export(path: &Path, format: ExportFormat, lang: Option<Lang>) -> Result<Statu
 }
 
 fn import(file: &Path, out: &Path, force: bool) -> Result<Status> {
-    let text = std::fs::read_to_string(file)
-        .with_context(|| format!("cannot read `{}`", file.display()))?;
+    let bytes = std::fs::read(file).with_context(|| format!("cannot read `{}`", file.display()))?;
     let origin = file
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let model = match import::read_json(&text) {
+    let model = match import::read_document(&bytes) {
         Ok(model) => model,
         Err(err) => {
             eprintln!("peta: error: {}: {err}", file.display());
@@ -794,19 +803,19 @@ fn import(file: &Path, out: &Path, force: bool) -> Result<Status> {
 
     let mut targets: Vec<(PathBuf, String)> = sources
         .into_iter()
-        .map(|(name, text)| (out.join(name), text))
+        .map(|(name, text)| (PathBuf::from(name), text))
         .collect();
-    let settings = out.join(SETTINGS_FILE);
-    if !settings.exists() {
+    if !out.join(SETTINGS_FILE).exists() {
         targets.push((
-            settings,
+            PathBuf::from(SETTINGS_FILE),
             "# Pengaturan proyek peta (lihat README, bagian peta.yaml).\nlang: id\n".to_string(),
         ));
     }
     let existing: Vec<String> = targets
         .iter()
-        .filter(|(path, _)| path.exists())
-        .map(|(path, _)| path.display().to_string())
+        .map(|(name, _)| out.join(name))
+        .filter(|path| path.exists())
+        .map(|path| path.display().to_string())
         .collect();
     if !existing.is_empty() && !force {
         anyhow::bail!(
@@ -814,9 +823,8 @@ fn import(file: &Path, out: &Path, force: bool) -> Result<Status> {
             existing.join(", ")
         );
     }
-    for (path, text) in &targets {
-        write_atomic(path, text.as_bytes())?;
-    }
+    crate::output::write_all_or_nothing(out, &targets)
+        .context("nothing was imported (the folder is as it was)")?;
     eprintln!("peta: wrote {} files into {}", targets.len(), out.display());
     Ok(Status::Clean)
 }

@@ -69,7 +69,7 @@ fn write_statement(out: &mut String, open: Open, s: &Statement) -> Open {
         }
         Statement::Flow { target, label } => {
             let mut line = format!("lanjut ke {}", target.value);
-            if let Some(label) = label {
+            if let Some(label) = label.as_ref().filter(|l| !l.value.trim().is_empty()) {
                 line.push_str(" jika ");
                 line.push_str(label.value.trim());
             }
@@ -246,7 +246,7 @@ pub fn format_project(path: &std::path::Path) -> anyhow::Result<Outcome> {
             continue;
         }
         let formatted = format(&file);
-        if formatted != source.text {
+        if formatted != source.text || source.lone_cr {
             let disk = source.path.clone().unwrap_or_default();
             outcome
                 .changed

@@ -20,9 +20,11 @@ impl std::fmt::Display for ImportError {
 }
 
 /// Reads a JSON document of the export shape, naming the JSON path of the first shape error.
+/// A byte-order mark is skipped; anything after the document is an error.
 pub fn read_json(text: &str) -> Result<Export, ImportError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let de = &mut serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(de).map_err(|err| {
+    let export: Export = serde_path_to_error::deserialize(&mut *de).map_err(|err| {
         let path = err.path().to_string();
         let inner = err.into_inner();
         ImportError {
@@ -33,7 +35,78 @@ pub fn read_json(text: &str) -> Result<Export, ImportError> {
             },
             message: inner.to_string(),
         }
-    })
+    })?;
+    de.end().map_err(|err| ImportError {
+        path: "$".into(),
+        message: format!("{err} (after the end of the document)"),
+    })?;
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|err| ImportError {
+        path: "$".into(),
+        message: err.to_string(),
+    })?;
+    control_characters(&value)?;
+    Ok(export)
+}
+
+/// Reads a JSON file's bytes: UTF-8 (the place of the first bad byte is named), then
+/// [`read_json`].
+pub fn read_document(bytes: &[u8]) -> Result<Export, ImportError> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => read_json(text),
+        Err(err) => {
+            let good = &bytes[..err.valid_up_to()];
+            let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
+            let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+            let column = String::from_utf8_lossy(&good[line_start..]).chars().count() + 1;
+            Err(ImportError {
+                path: "$".into(),
+                message: format!(
+                    "the file is not UTF-8 text: invalid byte at line {line} column {column} (byte {}); save it again as UTF-8",
+                    err.valid_up_to()
+                ),
+            })
+        }
+    }
+}
+
+/// Every string in the document must be text peta can write and read back unchanged: no
+/// control characters but line breaks and tabs (a NUL makes the file unreadable, a lone CR
+/// would become a line break, an escape sequence garbles terminals).
+fn control_characters(value: &serde_json::Value) -> Result<(), ImportError> {
+    use serde_json::Value;
+    let mut pending: Vec<(String, &Value)> = vec![("$".into(), value)];
+    while let Some((path, value)) = pending.pop() {
+        match value {
+            Value::String(text) => {
+                let chars: Vec<char> = text.chars().collect();
+                for (i, &c) in chars.iter().enumerate() {
+                    let line_break = c == '\n' || (c == '\r' && chars.get(i + 1) == Some(&'\n'));
+                    if c.is_control() && c != '\t' && !line_break {
+                        return Err(ImportError {
+                            path,
+                            message: format!(
+                                "contains the control character U+{:04X} (character {}); remove it",
+                                c as u32,
+                                i + 1
+                            ),
+                        });
+                    }
+                }
+            }
+            Value::Array(items) => pending.extend(
+                items
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .map(|(i, v)| (format!("{path}[{i}]"), v)),
+            ),
+            Value::Object(fields) => {
+                pending.extend(fields.iter().rev().map(|(k, v)| (format!("{path}.{k}"), v)))
+            }
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 /// The generated files, by file name, in writing order.
@@ -228,6 +301,11 @@ fn value(text: &str) -> String {
 }
 
 fn write(e: &Export, origin: &str) -> Sources {
+    // The file name goes into a comment line: a line break in it must not start a statement.
+    let origin: String = origin
+        .chars()
+        .map(|c| if c.is_control() { '?' } else { c })
+        .collect();
     let header = format!("# Dibuat oleh `peta import` dari {origin}.\n\n");
     let mut files = Vec::new();
 

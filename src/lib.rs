@@ -28,5 +28,6 @@ pub mod suggest;
 pub mod syntax;
 pub mod synth;
 pub mod watch;
+pub mod yaml_location;
 
 pub use cli::run;

@@ -145,10 +145,16 @@ struct Checked {
     diagnostics: Vec<Diagnostic>,
 }
 
-/// Loads, parses, compiles and checks a project: what `peta check` reports.
+/// Loads, parses, compiles and checks a project: what `peta check` reports, which is every
+/// problem `peta build` would stop on (the `book:` settings and the files they name too).
 pub fn check(path: &Path) -> Result<Compiled> {
     let mut compiled = compile(path)?;
     lint(&mut compiled);
+    let (_, mut book_settings) = crate::book::config::BookConfig::read(&compiled.project);
+    if !book_settings.is_empty() {
+        compiled.diagnostics.append(&mut book_settings);
+        diagnostic::sort(&mut compiled.diagnostics, &compiled.project.sources);
+    }
     Ok(compiled)
 }
 

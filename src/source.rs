@@ -34,13 +34,35 @@ pub struct SourceFile {
     pub name: String,
     /// Path on disk, when the file came from disk.
     pub path: Option<PathBuf>,
+    /// The text, with every lone CR (old Mac line end) made an LF: a line ends at LF, for the
+    /// parser, locations, snippets and every later stage alike. Both are one byte, so every
+    /// offset is also an offset into the file as written.
     pub text: String,
+    /// Whether the file as written had lone CRs (so `peta fmt` rewrites it).
+    pub lone_cr: bool,
     line_starts: Vec<usize>,
+}
+
+/// `text` with each CR that is not followed by LF replaced by LF, and whether there was one.
+fn lone_cr_as_lf(text: String) -> (String, bool) {
+    let bytes = text.as_bytes();
+    let lone = |i: usize| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n');
+    if !memchr::memchr_iter(b'\r', bytes).any(lone) {
+        return (text, false);
+    }
+    let mut bytes = text.into_bytes();
+    for i in 0..bytes.len() {
+        if bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n') {
+            bytes[i] = b'\n';
+        }
+    }
+    // One ASCII byte replaced by another: still UTF-8.
+    (String::from_utf8(bytes).unwrap_or_default(), true)
 }
 
 impl SourceFile {
     pub fn new(id: FileId, name: impl Into<String>, text: impl Into<String>) -> Self {
-        let text = text.into();
+        let (text, lone_cr) = lone_cr_as_lf(text.into());
         let line_starts = std::iter::once(0)
             .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
             .collect();
@@ -49,6 +71,7 @@ impl SourceFile {
             name: name.into(),
             path: None,
             text,
+            lone_cr,
             line_starts,
         }
     }
@@ -130,6 +153,11 @@ impl SourceMap {
         &self.files[id.0 as usize]
     }
 
+    /// The file, or `None` for an id from another map.
+    pub fn try_get(&self, id: FileId) -> Option<&SourceFile> {
+        self.files.get(id.0 as usize)
+    }
+
     pub fn files(&self) -> &[SourceFile] {
         &self.files
     }
@@ -168,6 +196,17 @@ mod tests {
         assert_eq!(&file.text[file.line_range(1)], "two");
         assert_eq!(&file.text[file.line_range(2)], "three");
         assert_eq!(file.line_count(), 3);
+    }
+
+    #[test]
+    fn a_lone_cr_ends_a_line_like_lf_and_crlf() {
+        let file = SourceFile::new(FileId(0), "a.peta", "one\rtwo\r\nthree\nfour\r");
+        assert_eq!(file.text, "one\ntwo\r\nthree\nfour\n");
+        assert!(file.lone_cr);
+        assert_eq!(file.line_col(file.text.find("two").unwrap()), (2, 1));
+        assert_eq!(file.line_col(file.text.find("four").unwrap()), (4, 1));
+        assert_eq!(&file.text[file.line_range(1)], "two");
+        assert!(!SourceFile::new(FileId(0), "b.peta", "a\r\nb").lone_cr);
     }
 
     #[test]

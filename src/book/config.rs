@@ -18,6 +18,7 @@
 use crate::diagnostic::{Diagnostic, Severity, Text};
 use crate::project::{Project, SETTINGS_FILE};
 use crate::source::Span;
+use crate::yaml_location::{self, Step};
 use serde_yaml::Value;
 use std::path::{Path, PathBuf};
 
@@ -101,40 +102,156 @@ impl BookConfig {
     }
 }
 
-fn locate(project: &Project, needle: &str) -> Option<Span> {
+/// Where in `peta.yaml` a problem was written: a key, or the value at a path.
+enum Place<'a> {
+    Key(&'a [Step<'a>]),
+    Value(&'a [Step<'a>]),
+    Nowhere,
+}
+
+fn locate(project: &Project, place: Place) -> Option<Span> {
     let file = project
         .sources
         .files()
         .iter()
         .find(|f| f.name == SETTINGS_FILE)?;
-    let at = file.text.find(needle)?;
-    Some(Span::new(file.id, at, at + needle.len()))
+    let range = match place {
+        Place::Key(path) => yaml_location::key(&file.text, path)?,
+        Place::Value(path) => yaml_location::value(&file.text, path)?,
+        Place::Nowhere => return None,
+    };
+    Some(Span::new(file.id, range.start, range.end))
 }
 
-fn problem(project: &Project, needle: &str, code: &str, message: Text, help: Text) -> Diagnostic {
+fn problem(project: &Project, place: Place, code: &str, message: Text, help: Text) -> Diagnostic {
     Diagnostic {
         code: code.into(),
         severity: Severity::Error,
         message,
-        span: locate(project, needle),
+        span: locate(project, place),
         labels: Vec::new(),
         help: Some(help),
         principle: None,
     }
 }
 
+/// Why a path a project names cannot be used.
+enum PathProblem {
+    Absolute,
+    /// It resolves (through `..` or symbolic links) to this place outside the project.
+    Outside(PathBuf),
+    NotAFile,
+    Unreadable(std::io::Error),
+}
+
+/// A path written in the project, resolved after symbolic links, when it names a file inside
+/// the project root: a book built by a CI from an untrusted pull request must not be able to
+/// publish `/etc/passwd` or `~/.ssh/id_rsa`.
+fn inside_project(root: &Path, written: &Path) -> Result<PathBuf, PathProblem> {
+    if written.has_root() || written.is_absolute() {
+        return Err(PathProblem::Absolute);
+    }
+    let root = if root.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        root
+    };
+    let root = std::fs::canonicalize(root).map_err(PathProblem::Unreadable)?;
+    let full = std::fs::canonicalize(root.join(written)).map_err(PathProblem::Unreadable)?;
+    if !full.starts_with(&root) {
+        return Err(PathProblem::Outside(full));
+    }
+    if !std::fs::metadata(&full).is_ok_and(|m| m.is_file()) {
+        return Err(PathProblem::NotAFile);
+    }
+    Ok(full)
+}
+
+/// The diagnostic for a path that cannot be used; `what` names the setting (`berkas bab`,
+/// `chapter file`).
+fn path_problem(
+    project: &Project,
+    place: Place,
+    written: &str,
+    (what_id, what_en): (&str, &str),
+    why: PathProblem,
+) -> Diagnostic {
+    let outside_help = Text::new(
+        "buku hanya boleh memakai berkas di dalam folder proyeknya: salin berkas itu ke dalam proyek (mis. ke `bab/`) dan tulis path relatifnya",
+        "a book may only use files inside its project folder: copy the file into the project (e.g. into `bab/`) and write its relative path",
+    );
+    match why {
+        PathProblem::Absolute => problem(
+            project,
+            place,
+            "E032",
+            Text::new(
+                format!("{what_id} `{written}` ditulis sebagai path mutlak"),
+                format!("the {what_en} `{written}` is an absolute path"),
+            ),
+            outside_help,
+        ),
+        PathProblem::Outside(target) => problem(
+            project,
+            place,
+            "E032",
+            Text::new(
+                format!(
+                    "{what_id} `{written}` mengarah ke luar folder proyek (ke `{}`)",
+                    target.display()
+                ),
+                format!(
+                    "the {what_en} `{written}` leads outside the project folder (to `{}`)",
+                    target.display()
+                ),
+            ),
+            outside_help,
+        ),
+        PathProblem::NotAFile => problem(
+            project,
+            place,
+            "E031",
+            Text::new(
+                format!("{what_id} `{written}` bukan berkas"),
+                format!("the {what_en} `{written}` is not a file"),
+            ),
+            Text::new(
+                "tulis path sebuah berkas (relatif terhadap folder proyek)",
+                "write the path of a file (relative to the project folder)",
+            ),
+        ),
+        PathProblem::Unreadable(err) => problem(
+            project,
+            place,
+            "E031",
+            Text::new(
+                format!("{what_id} `{written}` tidak dapat dibaca: {err}"),
+                format!("cannot read the {what_en} `{written}`: {err}"),
+            ),
+            Text::new(
+                "periksa path-nya (relatif terhadap folder proyek), atau hapus entri itu",
+                "check its path (relative to the project folder), or remove the entry",
+            ),
+        ),
+    }
+}
+
 impl BookConfig {
+    /// Reads the `book:` settings, resolving every path they name. Every problem is returned
+    /// (unknown keys, bad values, missing files, paths leading outside the project), each at
+    /// its place in `peta.yaml`; `peta check` reports them as `peta build` does.
     pub fn read(project: &Project) -> (BookConfig, Vec<Diagnostic>) {
         let mut config = BookConfig::default();
         let mut problems = Vec::new();
         let book = &project.settings.book;
+        const BOOK: Step = Step::Key("book");
         for key in book.keys() {
             if !["preface", "chapters", "logo", "paper", "png", "orientation"]
                 .contains(&key.as_str())
             {
                 problems.push(problem(
                     project,
-                    key,
+                    Place::Key(&[BOOK, Step::Key(key)]),
                     "E030",
                     Text::new(
                         format!("pengaturan buku `{key}` tidak dikenal"),
@@ -147,17 +264,60 @@ impl BookConfig {
                 ));
             }
         }
-        config.preface = book
-            .get("preface")
-            .and_then(Value::as_str)
-            .map(PathBuf::from);
+        let not_text = |key: &str| {
+            problem(
+                project,
+                Place::Value(&[BOOK, Step::Key(key)]),
+                "E030",
+                Text::new(
+                    format!("`book.{key}` harus berupa path berkas"),
+                    format!("`book.{key}` must be a file path"),
+                ),
+                Text::new(
+                    format!("tulis `{key}: bab/nama-berkas` (relatif terhadap folder proyek)"),
+                    format!("write `{key}: folder/file-name` (relative to the project folder)"),
+                ),
+            )
+        };
+        if let Some(preface) = book.get("preface") {
+            let at = [BOOK, Step::Key("preface")];
+            match preface.as_str() {
+                Some(written) => match inside_project(&project.root, Path::new(written)) {
+                    Ok(path) => config.preface = Some(path),
+                    Err(why) => problems.push(path_problem(
+                        project,
+                        Place::Value(&at),
+                        written,
+                        ("berkas kata pengantar", "preface file"),
+                        why,
+                    )),
+                },
+                None => problems.push(not_text("preface")),
+            }
+        }
         config.png = match book.get("png") {
+            None => Vec::new(),
             Some(Value::String(s)) => vec![s.clone()],
-            Some(Value::Sequence(items)) => items
+            Some(Value::Sequence(items)) if items.iter().all(Value::is_string) => items
                 .iter()
                 .filter_map(|v| v.as_str().map(str::to_string))
                 .collect(),
-            _ => Vec::new(),
+            Some(_) => {
+                problems.push(problem(
+                    project,
+                    Place::Value(&[BOOK, Step::Key("png")]),
+                    "E030",
+                    Text::new(
+                        "`book.png` harus berupa daftar nama gambar",
+                        "`book.png` must be a list of figure names",
+                    ),
+                    Text::new(
+                        "tulis `png: [gambar-6-9]`, atau `png: all` untuk semua gambar",
+                        "write `png: [gambar-6-9]`, or `png: all` for every figure",
+                    ),
+                ));
+                Vec::new()
+            }
         };
         if let Some(paper) = book.get("paper") {
             match paper.as_str().map(str::to_ascii_lowercase).as_deref() {
@@ -165,7 +325,7 @@ impl BookConfig {
                 Some("f4") => config.paper = Paper::F4,
                 _ => problems.push(problem(
                     project,
-                    "paper",
+                    Place::Value(&[BOOK, Step::Key("paper")]),
                     "E030",
                     Text::new("ukuran kertas tidak dikenal", "unknown paper size"),
                     Text::new(
@@ -179,7 +339,7 @@ impl BookConfig {
             let bad = |problems: &mut Vec<Diagnostic>| {
                 problems.push(problem(
                     project,
-                    "orientation",
+                    Place::Value(&[BOOK, Step::Key("orientation")]),
                     "E030",
                     Text::new("arah peta tidak dikenal", "unknown map orientation"),
                     Text::new(
@@ -208,59 +368,95 @@ impl BookConfig {
                 _ => bad(&mut problems),
             }
         }
-        match book.get("chapters").and_then(Value::as_sequence) {
-            Some(items) => {
-                for item in items {
-                    match chapter(item) {
-                        Some(spec) => config.chapters.push(spec),
-                        None => problems.push(problem(
+        let entry_help = Text::new(
+            "setiap entri adalah path berkas Markdown, `peta`, atau `{ file: ..., bagan: organisasi }`",
+            "each entry is a Markdown file path, `peta`, or `{ file: ..., bagan: organisasi }`",
+        );
+        match book.get("chapters") {
+            Some(Value::Sequence(items)) => {
+                for (i, item) in items.iter().enumerate() {
+                    let entry = [BOOK, Step::Key("chapters"), Step::Index(i)];
+                    let Some(spec) = chapter(item) else {
+                        problems.push(problem(
                             project,
-                            "chapters",
+                            Place::Value(&entry),
                             "E030",
-                            Text::new(
-                                "entri `chapters` tidak sah",
-                                "invalid `chapters` entry",
-                            ),
-                            Text::new(
-                                "setiap entri adalah path berkas Markdown, `peta`, atau `{ file: ..., bagan: organisasi }`",
-                                "each entry is a Markdown file path, `peta`, or `{ file: ..., bagan: organisasi }`",
-                            ),
+                            Text::new("entri `chapters` tidak sah", "invalid `chapters` entry"),
+                            entry_help.clone(),
+                        ));
+                        continue;
+                    };
+                    let ChapterSpec::Markdown { path, extras } = spec else {
+                        config.chapters.push(spec);
+                        continue;
+                    };
+                    let file = [
+                        BOOK,
+                        Step::Key("chapters"),
+                        Step::Index(i),
+                        Step::Key("file"),
+                    ];
+                    let place = match item {
+                        Value::Mapping(_) => Place::Value(&file),
+                        _ => Place::Value(&entry),
+                    };
+                    match inside_project(&project.root, &path) {
+                        Ok(path) => config.chapters.push(ChapterSpec::Markdown { path, extras }),
+                        Err(why) => problems.push(path_problem(
+                            project,
+                            place,
+                            &path.to_string_lossy(),
+                            ("berkas bab", "chapter file"),
+                            why,
                         )),
                     }
                 }
             }
-            None => config.chapters = default_chapters(&project.root, &mut config.preface),
+            Some(_) => problems.push(problem(
+                project,
+                Place::Value(&[BOOK, Step::Key("chapters")]),
+                "E030",
+                Text::new(
+                    "`book.chapters` harus berupa daftar",
+                    "`book.chapters` must be a list",
+                ),
+                entry_help,
+            )),
+            None => config.chapters = default_chapters(project, &mut config.preface, &mut problems),
         }
-        if let Some(logo) = book.get("logo").and_then(Value::as_str) {
-            match std::fs::read(project.root.join(logo)) {
-                Ok(bytes) => {
-                    let ext = Path::new(logo)
-                        .extension()
-                        .map(|e| e.to_string_lossy().to_lowercase())
-                        .unwrap_or_default();
-                    let name = format!("logo.{ext}");
-                    config.logo_file = Some(name.clone());
-                    config.logo = Some((name, bytes));
-                }
-                Err(err) => problems.push(problem(
-                    project,
-                    logo,
-                    "E031",
-                    Text::new(
-                        format!("berkas logo `{logo}` tidak dapat dibaca: {err}"),
-                        format!("cannot read the logo file `{logo}`: {err}"),
-                    ),
-                    Text::new(
-                        "periksa path logo (relatif terhadap folder proyek)",
-                        "check the logo path (relative to the project folder)",
-                    ),
-                )),
+        if let Some(logo) = book.get("logo") {
+            let at = [BOOK, Step::Key("logo")];
+            let read = |written: &str| {
+                let path = inside_project(&project.root, Path::new(written))?;
+                std::fs::read(&path).map_err(PathProblem::Unreadable)
+            };
+            match logo.as_str() {
+                Some(written) => match read(written) {
+                    Ok(bytes) => {
+                        let ext = Path::new(written)
+                            .extension()
+                            .map(|e| e.to_string_lossy().to_lowercase())
+                            .unwrap_or_default();
+                        let name = format!("logo.{ext}");
+                        config.logo_file = Some(name.clone());
+                        config.logo = Some((name, bytes));
+                    }
+                    Err(why) => problems.push(path_problem(
+                        project,
+                        Place::Value(&at),
+                        written,
+                        ("berkas logo", "logo file"),
+                        why,
+                    )),
+                },
+                None => problems.push(not_text("logo")),
             }
         }
         (config, problems)
     }
 
-    /// A chapter file's text, or a diagnostic naming the missing file.
+    /// A chapter file's text (its path resolved inside the project by [`BookConfig::read`]),
+    /// or a diagnostic naming the file.
     pub fn read_markdown(
         &self,
         project: &Project,
@@ -274,7 +470,7 @@ impl BookConfig {
                 let shown = path.to_string_lossy();
                 problems.push(problem(
                     project,
-                    &shown,
+                    Place::Nowhere,
                     "E031",
                     Text::new(
                         format!("berkas bab `{shown}` tidak dapat dibaca: {err}"),
@@ -333,24 +529,59 @@ fn chapter(item: &Value) -> Option<ChapterSpec> {
 
 /// Without `chapters`: the Markdown files in `bab/` in name order (one starting with `00` is
 /// the preface), the maps before the first file named like a closing chapter, else last.
-fn default_chapters(root: &Path, preface: &mut Option<PathBuf>) -> Vec<ChapterSpec> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(root.join("bab"))
-        .into_iter()
-        .flatten()
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "md"))
-        .collect();
+/// They are held to the rule of named paths: inside the project after symbolic links.
+fn default_chapters(
+    project: &Project,
+    preface: &mut Option<PathBuf>,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<ChapterSpec> {
+    let folder = project.root.join("bab");
+    let mut files: Vec<PathBuf> = Vec::new();
+    if folder.exists() {
+        match inside_project(&project.root, Path::new("bab")) {
+            Err(PathProblem::Outside(target)) => problems.push(path_problem(
+                project,
+                Place::Nowhere,
+                "bab",
+                ("folder bab", "chapter folder"),
+                PathProblem::Outside(target),
+            )),
+            // `bab` is a folder, as it should be: its files are checked one by one.
+            _ => {
+                files = std::fs::read_dir(&folder)
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| p.extension().is_some_and(|e| e == "md"))
+                    .collect()
+            }
+        }
+    }
     files.sort();
     let mut chapters = Vec::new();
     let mut placed = false;
     for file in files {
         let name = file
             .file_name()
-            .map(|n| n.to_string_lossy().to_lowercase())
+            .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let relative = PathBuf::from("bab").join(&name);
+        let path = match inside_project(&project.root, &relative) {
+            Ok(path) => path,
+            Err(why) => {
+                problems.push(path_problem(
+                    project,
+                    Place::Nowhere,
+                    &format!("bab/{name}"),
+                    ("berkas bab", "chapter file"),
+                    why,
+                ));
+                continue;
+            }
+        };
+        let name = name.to_lowercase();
         if name.starts_with("00") && preface.is_none() {
-            *preface = Some(relative);
+            *preface = Some(path);
             continue;
         }
         if !placed && name.contains("penutup") {
@@ -358,7 +589,7 @@ fn default_chapters(root: &Path, preface: &mut Option<PathBuf>) -> Vec<ChapterSp
             placed = true;
         }
         chapters.push(ChapterSpec::Markdown {
-            path: relative,
+            path,
             extras: Vec::new(),
         });
     }

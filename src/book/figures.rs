@@ -61,13 +61,21 @@ pub fn cross_functional(
 /// process's anchor (so the single-page print view can link within itself).
 fn from_root(key: &LinkKey) -> Option<String> {
     let LinkKey::Process(code) = key;
-    Some(format!("proses/{code}.html#proses-{}", super::anchor(code)))
+    Some(format!(
+        "proses/{}.html#proses-{}",
+        crate::output::file_stem(code),
+        super::anchor(code)
+    ))
 }
 
 /// The same, seen from another process's page (in `proses/`).
 fn from_process_page(key: &LinkKey) -> Option<String> {
     let LinkKey::Process(code) = key;
-    Some(format!("{code}.html#proses-{}", super::anchor(code)))
+    Some(format!(
+        "{}.html#proses-{}",
+        crate::output::file_stem(code),
+        super::anchor(code)
+    ))
 }
 
 pub fn sub_process(book: &Book, process: &Process) -> String {

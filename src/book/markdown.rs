@@ -1,5 +1,6 @@
 //! The agency's Markdown chapters → HTML, safely: raw HTML in the Markdown is shown as text,
-//! and links or images may only point to http(s), mailto, or within the book.
+//! and links or images may only point to http(s), mailto, or within the book (relative paths
+//! and `#anchors`).
 
 use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
@@ -16,6 +17,11 @@ pub struct Chapter {
 
 fn safe_url(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();
+    // `//host/x` and `/\host` (browsers read `\` as `/`) name another host without a
+    // scheme; `/x` the server's root: none of them is in the book, which links relatively.
+    if lower.starts_with(['/', '\\']) {
+        return false;
+    }
     match lower.split_once(':') {
         // A scheme is only allowed when it is one of these; `javascript:`, `data:` and
         // friends are not. A colon after a `/`, `?` or `#` is not a scheme.
@@ -177,6 +183,24 @@ mod tests {
             .html
             .contains("<h3 id=\"bab-1-1-1-latar-belakang\">1.1 Latar Belakang</h3>"));
         assert!(c.html.contains("<table>"));
+    }
+
+    #[test]
+    fn links_to_other_hosts_without_a_scheme_are_dropped() {
+        for url in [
+            "//evil.example/x",
+            "/\\evil.example/x",
+            "\\\\evil.example",
+            " //evil.example",
+            "/etc/passwd",
+        ] {
+            let c = render(&format!("[tautan](<{url}>) ![g](<{url}>)\n"), "");
+            assert!(!c.html.contains("evil"), "{url}: {}", c.html);
+            assert!(!c.html.contains("passwd"), "{url}: {}", c.html);
+        }
+        let c = render("[bab](bab-2.html#x) [lokal](gambar/a.svg)\n", "");
+        assert!(c.html.contains("href=\"bab-2.html#x\""), "{}", c.html);
+        assert!(c.html.contains("href=\"gambar/a.svg\""), "{}", c.html);
     }
 
     #[test]

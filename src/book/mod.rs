@@ -13,6 +13,7 @@ use crate::model::{Book, Process};
 use crate::narrative::{self, Sentence};
 use crate::pipeline::Compiled;
 use crate::render::OutputFile;
+use anyhow::{Context, Result};
 use askama::Template;
 use config::{BookConfig, ChapterSpec, Extra};
 use std::path::PathBuf;
@@ -220,8 +221,9 @@ struct Numbered {
     page: String,
 }
 
-/// Renders the book of a checked project.
-pub fn build(compiled: &Compiled) -> Built {
+/// Renders the book of a checked project. An error is a template that failed to render: a
+/// bug, reported rather than written as an empty page.
+pub fn build(compiled: &Compiled) -> Result<Built> {
     let book = &compiled.book;
     let (config, mut diagnostics) = BookConfig::read(&compiled.project);
     let site = site(book);
@@ -282,7 +284,7 @@ pub fn build(compiled: &Compiled) -> Built {
                     };
                     let number = format!("{arabic}.{}", k + 1);
                     let fid = format!("gambar-{}", anchor(&number));
-                    figures.push(part_figures(&fid, &number, &caption, svg, &mut files));
+                    figures.push(part_figures(&fid, &number, &caption, svg, &mut files)?);
                     figure_list.push(Numbered {
                         id: fid,
                         number,
@@ -297,8 +299,7 @@ pub fn build(compiled: &Compiled) -> Built {
                     html: &chapter.html,
                     figures,
                 }
-                .render()
-                .unwrap_or_default();
+                .render()?;
                 chapter_pages.push((page, chapter.title.clone(), html));
             }
             ChapterSpec::Maps => {
@@ -314,7 +315,7 @@ pub fn build(compiled: &Compiled) -> Built {
                     &mut figure_list,
                     &mut table_list,
                     &mut files,
-                );
+                )?;
                 maps_chapter = maps_chapter.map(|(i, _)| (i, print_html));
                 chapter_pages.push((page.clone(), "Proses Bisnis".to_string(), html));
                 for (file, title, body, nav) in process_pages {
@@ -328,7 +329,7 @@ pub fn build(compiled: &Compiled) -> Built {
                     };
                     files.push(OutputFile {
                         path: PathBuf::from(file),
-                        bytes: page.render().unwrap_or_default().into_bytes(),
+                        bytes: page.render()?.into_bytes(),
                     });
                 }
             }
@@ -356,8 +357,10 @@ pub fn build(compiled: &Compiled) -> Built {
             message: d.message.id.clone(),
         })
         .collect();
-    let appendix =
-        (!rows.is_empty()).then(|| FindingsPart { rows: &rows }.render().unwrap_or_default());
+    let appendix = match rows.is_empty() {
+        true => None,
+        false => Some(FindingsPart { rows: &rows }.render()?),
+    };
     if appendix.is_some() {
         toc.push(TocEntry {
             level: 1,
@@ -400,26 +403,22 @@ pub fn build(compiled: &Compiled) -> Built {
         site: &site,
         logo: config.logo_file.clone(),
     }
-    .render()
-    .unwrap_or_default();
-    let preface_html = preface
-        .as_ref()
-        .map(|p| {
-            format!(
-                "<section class=\"preface\" id=\"kata-pengantar\"><h2>{}</h2>{}{}</section>",
-                crate::render::escape_xml(&p.title),
-                p.html,
-                signature(book)
-            )
-        })
-        .unwrap_or_default();
+    .render()?;
+    let preface_html = match &preface {
+        Some(p) => format!(
+            "<section class=\"preface\" id=\"kata-pengantar\"><h2>{}</h2>{}{}</section>",
+            crate::render::escape_xml(&p.title),
+            p.html,
+            signature(book)?
+        ),
+        None => String::new(),
+    };
     let contents = Contents {
         toc: &toc,
         figures: &figure_entries,
         tables: &table_entries,
     }
-    .render()
-    .unwrap_or_default();
+    .render()?;
 
     // index.html: cover, preface, contents with links to the pages.
     let index = IndexPage {
@@ -430,7 +429,7 @@ pub fn build(compiled: &Compiled) -> Built {
     };
     files.push(OutputFile {
         path: PathBuf::from("index.html"),
-        bytes: index.render().unwrap_or_default().into_bytes(),
+        bytes: index.render()?.into_bytes(),
     });
 
     // One page per chapter, linked to its neighbours.
@@ -460,7 +459,7 @@ pub fn build(compiled: &Compiled) -> Built {
         };
         files.push(OutputFile {
             path: PathBuf::from(file),
-            bytes: page.render().unwrap_or_default().into_bytes(),
+            bytes: page.render()?.into_bytes(),
         });
     }
     if let Some(appendix) = &appendix {
@@ -474,7 +473,7 @@ pub fn build(compiled: &Compiled) -> Built {
         };
         files.push(OutputFile {
             path: PathBuf::from("lampiran.html"),
-            bytes: page.render().unwrap_or_default().into_bytes(),
+            bytes: page.render()?.into_bytes(),
         });
     }
 
@@ -484,8 +483,7 @@ pub fn build(compiled: &Compiled) -> Built {
         figures: &in_page(&figure_entries),
         tables: &in_page(&table_entries),
     }
-    .render()
-    .unwrap_or_default();
+    .render()?;
     let mut parts = vec![
         PrintPart {
             class: "cover".into(),
@@ -524,7 +522,7 @@ pub fn build(compiled: &Compiled) -> Built {
     };
     files.push(OutputFile {
         path: PathBuf::from("cetak.html"),
-        bytes: print.render().unwrap_or_default().into_bytes(),
+        bytes: print.render()?.into_bytes(),
     });
     files.push(OutputFile {
         path: PathBuf::from("peta.css"),
@@ -572,7 +570,7 @@ pub fn build(compiled: &Compiled) -> Built {
     };
     files.extend(rasters.into_iter().flatten());
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    Built { files, diagnostics }
+    Ok(Built { files, diagnostics })
 }
 
 /// In the print view every page is in one document, so a link `page.html#anchor` becomes
@@ -629,7 +627,7 @@ fn site(book: &Book) -> Site {
     }
 }
 
-fn signature(book: &Book) -> String {
+fn signature(book: &Book) -> Result<String> {
     let m = &book.meta;
     let place = m
         .place
@@ -656,7 +654,7 @@ fn signature(book: &Book) -> String {
         nip: s.nip,
     }
     .render()
-    .unwrap_or_default()
+    .context("the signature template failed")
 }
 
 /// The figures of a picture drawn in parts (one or more): one number, "(bagian k dari n)" in
@@ -667,7 +665,7 @@ fn part_figures(
     caption: &str,
     parts: figures::Parts,
     files: &mut Vec<OutputFile>,
-) -> String {
+) -> Result<String> {
     let count = parts.len();
     let mut html = String::new();
     for (k, (svg, portrait)) in parts.into_iter().enumerate() {
@@ -682,16 +680,16 @@ fn part_figures(
             caption.to_string()
         };
         let class = if portrait { "wide tall" } else { "wide" };
-        html.push_str(&figure(&fid, number, &part_caption, class, &svg));
+        html.push_str(&figure(&fid, number, &part_caption, class, &svg)?);
         files.push(OutputFile {
             path: PathBuf::from(format!("gambar/{fid}.svg")),
             bytes: svg.into_bytes(),
         });
     }
-    html
+    Ok(html)
 }
 
-fn figure(id: &str, number: &str, caption: &str, class: &str, svg: &str) -> String {
+fn figure(id: &str, number: &str, caption: &str, class: &str, svg: &str) -> Result<String> {
     FigurePart {
         id,
         number,
@@ -700,7 +698,7 @@ fn figure(id: &str, number: &str, caption: &str, class: &str, svg: &str) -> Stri
         svg,
     }
     .render()
-    .unwrap_or_default()
+    .context("the figure template failed")
 }
 
 type ProcessPageOut = (String, String, String, Vec<Link>);
@@ -727,17 +725,18 @@ impl FigureNumbering {
         files: &mut Vec<OutputFile>,
         figure_list: &mut Vec<Numbered>,
         target_page: &str,
-    ) -> String {
-        self.add(
-            &caption,
-            &caption,
-            svg,
-            "wide",
-            files,
-            figure_list,
-            target_page,
-        )
-        .2
+    ) -> Result<String> {
+        Ok(self
+            .add(
+                &caption,
+                &caption,
+                svg,
+                "wide",
+                files,
+                figure_list,
+                target_page,
+            )?
+            .2)
     }
 
     /// A figure drawn in parts, listed once under its caption.
@@ -748,7 +747,7 @@ impl FigureNumbering {
         files: &mut Vec<OutputFile>,
         figure_list: &mut Vec<Numbered>,
         target_page: &str,
-    ) -> String {
+    ) -> Result<String> {
         self.next += 1;
         let number = format!("{}.{}", self.arabic, self.next);
         let fid = format!("gambar-{}", anchor(&number));
@@ -773,11 +772,11 @@ impl FigureNumbering {
         files: &mut Vec<OutputFile>,
         figure_list: &mut Vec<Numbered>,
         target_page: &str,
-    ) -> (String, String, String) {
+    ) -> Result<(String, String, String)> {
         self.next += 1;
         let number = format!("{}.{}", self.arabic, self.next);
         let fid = format!("gambar-{}", anchor(&number));
-        let html = figure(&fid, &number, caption, class, &svg);
+        let html = figure(&fid, &number, caption, class, &svg)?;
         files.push(OutputFile {
             path: PathBuf::from(format!("gambar/{fid}.svg")),
             bytes: svg.into_bytes(),
@@ -788,7 +787,7 @@ impl FigureNumbering {
             caption: list_caption.to_string(),
             page: target_page.to_string(),
         });
-        (number, fid, html)
+        Ok((number, fid, html))
     }
 }
 
@@ -807,7 +806,7 @@ fn maps_chapter_html(
     figure_list: &mut Vec<Numbered>,
     table_list: &mut Vec<Numbered>,
     files: &mut Vec<OutputFile>,
-) -> (String, String, Vec<ProcessPageOut>) {
+) -> Result<(String, String, Vec<ProcessPageOut>)> {
     let mut next_table = 0;
     let mut body = format!(
         "<article class=\"chapter\" id=\"{id}\"><p class=\"chapter-number\">BAB {number}</p><h2>Proses Bisnis</h2>\n"
@@ -832,7 +831,7 @@ fn maps_chapter_html(
         files,
         figure_list,
         page,
-    ));
+    )?);
     body.push_str("</section>\n");
     toc.push(TocEntry {
         level: 2,
@@ -859,7 +858,7 @@ fn maps_chapter_html(
         files,
         figure_list,
         page,
-    ));
+    )?);
     body.push_str("</section>\n");
     toc.push(TocEntry {
         level: 2,
@@ -911,7 +910,7 @@ fn maps_chapter_html(
     for ((i, p), (caption, svg)) in processes.iter().enumerate().zip(drawn) {
         let code = p.code_text();
         let pid = format!("proses-{}", anchor(&code));
-        let file = format!("proses/{code}.html");
+        let file = format!("proses/{}.html", page_stem(&code));
         body.push_str(&format!(
             "<li class=\"level-{}\"><a href=\"{}#{pid}\"><span class=\"code\">{}</span> {}</a></li>\n",
             p.level,
@@ -930,7 +929,7 @@ fn maps_chapter_html(
         let (figure_html, print_figure_html) = match svg {
             Drawn::Nothing => (String::new(), String::new()),
             Drawn::One(svg) => {
-                let html = numbering.simple(caption, svg, files, figure_list, &file);
+                let html = numbering.simple(caption, svg, files, figure_list, &file)?;
                 (html.clone(), html)
             }
             Drawn::Parts(drawn) => {
@@ -953,8 +952,8 @@ fn maps_chapter_html(
                             files,
                             figure_list,
                             &file,
-                        );
-                        screen = figure(&fid, &number, &caption, "wide", &drawn.whole);
+                        )?;
+                        screen = figure(&fid, &number, &caption, "wide", &drawn.whole)?;
                         print.push_str(&html);
                         last_number = (number, fid);
                     } else {
@@ -965,7 +964,7 @@ fn maps_chapter_html(
                             bytes: svg.clone().into_bytes(),
                         });
                         let part_caption = format!("{caption} (bagian {} dari {count})", k + 1);
-                        print.push_str(&figure(&fid, number, &part_caption, class, &svg));
+                        print.push_str(&figure(&fid, number, &part_caption, class, &svg)?);
                     }
                 }
                 (screen, print)
@@ -980,20 +979,17 @@ fn maps_chapter_html(
             caption: format!("SIPOC {code} {}", p.name),
             page: file.clone(),
         });
-        let trail: Vec<Link> = ancestors(book, p)
-            .into_iter()
-            .map(|a| Link {
-                href: format!("{}.html#proses-{}", a.code_text(), anchor(&a.code_text())),
-                text: format!("{} {}", a.code_text(), a.name),
-                rel: "up".into(),
-            })
-            .collect();
+        let trail = trail(book, p);
         let children: Vec<Link> = p
             .children
             .iter()
             .filter_map(|c| book.process(c))
             .map(|c| Link {
-                href: format!("{}.html#proses-{}", c.code_text(), anchor(&c.code_text())),
+                href: format!(
+                    "{}.html#proses-{}",
+                    page_stem(&c.code_text()),
+                    anchor(&c.code_text())
+                ),
                 text: format!("{} {}", c.code_text(), c.name),
                 rel: "child".into(),
             })
@@ -1030,13 +1026,12 @@ fn maps_chapter_html(
                 .unwrap_or_default(),
             children,
         };
-        let part = process_part.render().unwrap_or_default();
+        let part = process_part.render()?;
         let print_part = ProcessPart {
             figure: print_figure_html,
             ..process_part
         }
-        .render()
-        .unwrap_or_default();
+        .render()?;
         // In the chapter page, processes follow each other; each also has its own page.
         let mut nav = vec![Link {
             href: format!("../{page}"),
@@ -1046,7 +1041,7 @@ fn maps_chapter_html(
         if i > 0 {
             let prev = processes[i - 1].code_text();
             nav.push(Link {
-                href: format!("{prev}.html"),
+                href: format!("{}.html", page_stem(&prev)),
                 text: format!("‹ {prev}"),
                 rel: "prev".into(),
             });
@@ -1054,7 +1049,7 @@ fn maps_chapter_html(
         if let Some(next) = processes.get(i + 1) {
             let next = next.code_text();
             nav.push(Link {
-                href: format!("{next}.html"),
+                href: format!("{}.html", page_stem(&next)),
                 text: format!("{next} ›"),
                 rel: "next".into(),
             });
@@ -1066,7 +1061,40 @@ fn maps_chapter_html(
     // The chapter page lists the processes; the print view also carries every article.
     let chapter_page = format!("{body}</article>\n");
     let print = format!("{body}{}</article>\n", articles.concat());
-    (chapter_page, print, pages)
+    Ok((chapter_page, print, pages))
+}
+
+/// The name of a process's page in `proses/`, without `.html`: its code, shortened for codes
+/// too long for a file name.
+fn page_stem(code: &str) -> String {
+    crate::output::file_stem(code)
+}
+
+/// The links above a process's title: its ancestors, or in a deep hierarchy the top one, a
+/// `…` to the level above the last two, and the last two. Every page of a 1,000-level book
+/// listing all its ancestors made the book grow with the cube of the depth.
+fn trail(book: &Book, p: &Process) -> Vec<Link> {
+    let link = |a: &Process, text: String| Link {
+        href: format!(
+            "{}.html#proses-{}",
+            page_stem(&a.code_text()),
+            anchor(&a.code_text())
+        ),
+        text,
+        rel: "up".into(),
+    };
+    let chain = ancestors(book, p);
+    let named = |a: &Process| link(a, format!("{} {}", a.code_text(), a.name));
+    if chain.len() <= 4 {
+        return chain.into_iter().map(named).collect();
+    }
+    let n = chain.len();
+    vec![
+        named(chain[0]),
+        link(chain[n - 3], "…".into()),
+        named(chain[n - 2]),
+        named(chain[n - 1]),
+    ]
 }
 
 fn ancestors<'a>(book: &'a Book, p: &Process) -> Vec<&'a Process> {

@@ -29,8 +29,40 @@ pub fn find_browser() -> Option<PathBuf> {
     None
 }
 
-/// Prints `html` (a file) to `pdf` with headless Chromium.
+/// What stops every script in a printed page: the book needs none to print, so none may run
+/// there. (Chromium's own switch for this, `--blink-settings=scriptEnabled=false`, also stops
+/// its headless printing.)
+const NO_SCRIPTS: &str = "<meta http-equiv=\"Content-Security-Policy\" content=\"script-src 'none'; object-src 'none'\">";
+
+/// `html` with [`NO_SCRIPTS`] at the start of its head, before anything that could run.
+fn without_scripts(html: &str) -> String {
+    let lower = html.to_ascii_lowercase();
+    let at = match lower.find("<head") {
+        Some(head) => lower[head..].find('>').map_or(0, |end| head + end + 1),
+        None if lower.starts_with("<!doctype") => lower.find('>').map_or(0, |end| end + 1),
+        None => 0,
+    };
+    format!("{}{NO_SCRIPTS}{}", &html[..at], &html[at..])
+}
+
+/// Prints `html` (a file) to `pdf` with headless Chromium, with scripts blocked.
 pub fn print(html: &Path, pdf: &Path) -> Result<()> {
+    let text = std::fs::read_to_string(html)
+        .with_context(|| format!("cannot read `{}`", html.display()))?;
+    // Printed from a copy beside it, so its relative links (style sheet, figures) still load.
+    let name = html
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let guarded = html.with_file_name(format!(".{name}.peta-cetak.html"));
+    std::fs::write(&guarded, without_scripts(&text))
+        .with_context(|| format!("cannot write `{}`", guarded.display()))?;
+    let result = print_file(&guarded, pdf);
+    let _ = std::fs::remove_file(&guarded);
+    result
+}
+
+fn print_file(html: &Path, pdf: &Path) -> Result<()> {
     let Some(browser) = find_browser() else {
         bail!(
             "no Chromium found for --pdf. Install one (Debian/Ubuntu: `apt-get install chromium`) or set PETA_CHROMIUM to its path; the HTML book in the output folder is complete without it"
@@ -183,6 +215,17 @@ fn with_page_numbers(html: &str, pages: &std::collections::BTreeMap<String, usiz
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_script_ban_comes_before_anything_in_the_page() {
+        let page = "<!DOCTYPE html>\n<html><head lang=\"id\"><script>x()</script></head></html>";
+        let guarded = without_scripts(page);
+        assert!(guarded.starts_with("<!DOCTYPE html>\n<html><head lang=\"id\"><meta http-equiv=\"Content-Security-Policy\""), "{guarded}");
+        assert!(
+            without_scripts("<!doctype html><p>x").starts_with("<!doctype html><meta http-equiv")
+        );
+        assert!(without_scripts("<p>x").starts_with("<meta http-equiv"));
+    }
 
     #[test]
     fn markers_and_page_numbers_go_where_the_contents_point() {

@@ -113,6 +113,8 @@ pub struct Checker<'a> {
     rule: &'static Rule,
     findings: Vec<Finding>,
     shared: &'a Shared<'a>,
+    /// Parameters the rule asked for without declaring them: a bug in the rule, reported.
+    undeclared: std::cell::RefCell<Vec<String>>,
 }
 
 /// What several rules read, worked out on first use and kept for the rest of the run.
@@ -142,17 +144,26 @@ impl<'a> Checker<'a> {
         &mut self.findings.last_mut().expect("just pushed").diagnostic
     }
 
-    /// A numeric parameter of the running rule (from `peta.yaml`, else its default).
+    /// A numeric parameter of the running rule (from `peta.yaml`, else its default). One the
+    /// rule does not declare (or whose default is no number) is reported as an internal error
+    /// rather than read as 0, which would silently turn the rule into nonsense.
     pub fn number(&self, name: &str) -> usize {
-        self.config
+        let value = self
+            .config
             .number(self.rule, name)
-            .or_else(|| default_of(self.rule, name).and_then(|d| d.parse().ok()))
-            .unwrap_or(0)
+            .or_else(|| default_of(self.rule, name).and_then(|d| d.parse().ok()));
+        value.unwrap_or_else(|| {
+            self.undeclared.borrow_mut().push(name.to_string());
+            0
+        })
     }
 
     /// A list parameter of the running rule (from `peta.yaml`, else its default, which is
-    /// written comma-separated).
+    /// written comma-separated). One the rule does not declare is an internal error.
     pub fn list(&self, name: &str) -> Vec<String> {
+        if default_of(self.rule, name).is_none() {
+            self.undeclared.borrow_mut().push(name.to_string());
+        }
         self.config.list(self.rule, name).unwrap_or_else(|| {
             default_of(self.rule, name)
                 .map(|d| {
@@ -169,7 +180,7 @@ impl<'a> Checker<'a> {
     pub(crate) fn passages(&self) -> &'a [passage::Passage<'a>] {
         self.shared
             .passages
-            .get_or_init(|| passage::passages(self.book, self.sources))
+            .get_or_init(|| passage::passages(self.book))
     }
 
     /// Leaf processes that have a map, in code order.
@@ -191,10 +202,25 @@ fn default_of(rule: &Rule, name: &str) -> Option<&'static str> {
 /// Runs every enabled rule over the book and returns the diagnostics that remain after
 /// settings and exemptions, plus any problem with the rule settings themselves.
 pub fn run(book: &Book, sources: &SourceMap, settings: &Settings) -> Vec<Diagnostic> {
+    run_rules(rules::ALL, book, sources, settings)
+}
+
+fn run_rules(
+    all: &[&'static Rule],
+    book: &Book,
+    sources: &SourceMap,
+    settings: &Settings,
+) -> Vec<Diagnostic> {
     let (config, mut diagnostics) = Config::read(settings, sources);
+    if config
+        .severity(&rules::s008_word_misspelled::RULE)
+        .is_some()
+    {
+        rules::common::spell::prepare();
+    }
     let shared = Shared::default();
     let mut findings = Vec::new();
-    for &rule in rules::ALL {
+    for &rule in all {
         let Check::Model(check) = rule.check else {
             continue;
         };
@@ -208,9 +234,30 @@ pub fn run(book: &Book, sources: &SourceMap, settings: &Settings) -> Vec<Diagnos
             rule,
             findings: Vec::new(),
             shared: &shared,
+            undeclared: Default::default(),
         };
         check(&mut checker);
         findings.append(&mut checker.findings);
+        let mut undeclared = checker.undeclared.into_inner();
+        undeclared.sort();
+        undeclared.dedup();
+        for name in undeclared {
+            diagnostics.push(Diagnostic {
+                code: "E900".into(),
+                severity: Severity::Error,
+                message: Text::new(
+                    format!("galat internal: aturan {} membaca parameter `{name}` yang tidak dideklarasikannya", rule.code),
+                    format!("internal error: rule {} reads a parameter `{name}` it does not declare", rule.code),
+                ),
+                span: None,
+                labels: Vec::new(),
+                help: Some(Text::new(
+                    "ini kesalahan di peta, bukan di peta Anda: laporkan kepada pengembang",
+                    "this is a bug in peta, not in your maps: please report it",
+                )),
+                principle: None,
+            });
+        }
     }
     let kept = suppress::apply(book, findings, &config);
     diagnostics.extend(kept.into_iter().filter_map(|f| {
@@ -256,4 +303,81 @@ pub(crate) fn findings_of(code: &str, files: &[(&str, &str)]) -> Vec<(usize, Str
             (line, d.message.en.clone())
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::prelude::*;
+
+    const MISTAKEN: Rule = Rule {
+        code: "R999",
+        name: "mistaken-parameter",
+        principle: Principle::SederhanaRepresentatif,
+        severity: Severity::Warning,
+        summary: Words {
+            id: "uji",
+            en: "test",
+        },
+        explanation: Words {
+            id: "uji",
+            en: "test",
+        },
+        params: &[Param {
+            name: "max",
+            default: "25",
+            meaning: Words {
+                id: "uji",
+                en: "test",
+            },
+        }],
+        check: Check::Model(|c| {
+            // A typo: the rule declares `max`.
+            if c.number("maks") == 0 && c.number("max") == 25 {
+                let _ = c.list("kata");
+            }
+        }),
+    };
+
+    #[test]
+    fn a_parameter_the_rule_does_not_declare_is_an_error_not_zero() {
+        let compiled = crate::pipeline::compile_loaded(crate::project::Project::default());
+        let found = run_rules(
+            &[&MISTAKEN],
+            &compiled.book,
+            &compiled.project.sources,
+            &Settings::default(),
+        );
+        let messages: Vec<(&str, &str)> = found
+            .iter()
+            .map(|d| (d.code.as_str(), d.message.en.as_str()))
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                (
+                    "E900",
+                    "internal error: rule R999 reads a parameter `kata` it does not declare"
+                ),
+                (
+                    "E900",
+                    "internal error: rule R999 reads a parameter `maks` it does not declare"
+                )
+            ]
+        );
+    }
+
+    #[test]
+    fn every_rule_reads_only_parameters_it_declares() {
+        let compiled = crate::pipeline::compile(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("maps"),
+        )
+        .unwrap();
+        let found = run(
+            &compiled.book,
+            &compiled.project.sources,
+            &compiled.project.settings,
+        );
+        assert!(found.iter().all(|d| d.code != "E900"), "{found:?}");
+    }
 }

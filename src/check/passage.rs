@@ -18,7 +18,20 @@ pub(crate) enum Kind {
     ProcessNote,
     StepLabel,
     UnitName,
+    UnitAlias,
     UnitDescription,
+    BookTitle,
+}
+
+impl Kind {
+    /// Whether the text is a name (of a process or unit, an alias, the book's title) rather
+    /// than prose: names are title-cased and hold the words other texts are compared with.
+    pub fn is_name(self) -> bool {
+        matches!(
+            self,
+            Kind::ProcessName | Kind::UnitName | Kind::UnitAlias | Kind::BookTitle
+        )
+    }
 }
 
 /// The element a passage belongs to.
@@ -27,6 +40,7 @@ pub(crate) enum Whose<'a> {
     Process(&'a Process),
     Step(&'a Process, &'a Step),
     Unit(&'a Unit),
+    Book,
 }
 
 /// One text of the book that narrative rules read, with where it is written.
@@ -38,8 +52,6 @@ pub(crate) struct Passage<'a> {
     pub words: Vec<(usize, &'a str)>,
     /// Where the text starts; [`locate`] maps offsets inside it to the source.
     pub span: Span,
-    /// False when the text's own position is unknown and `span` is its element's.
-    pub located: bool,
     pub whose: Whose<'a>,
 }
 
@@ -50,16 +62,12 @@ impl Passage<'_> {
             text,
             words: words(text),
             span,
-            located: true,
             whose,
         }
     }
 
     /// The source span of `len` bytes at byte `at` of the text.
     pub fn locate(&self, sources: &SourceMap, at: usize, len: usize) -> Span {
-        if !self.located {
-            return self.span;
-        }
         let start = locate(sources, self.span, self.text, at, 0);
         let end = locate(sources, self.span, self.text, at + len, 0);
         if end.file == start.file && end.start >= start.start {
@@ -78,6 +86,7 @@ impl Passage<'_> {
                 step: s.id.clone(),
             },
             Whose::Unit(u) => Owner::Unit(u.id.clone()),
+            Whose::Book => Owner::Book,
         }
     }
 
@@ -86,6 +95,7 @@ impl Passage<'_> {
         match self.whose {
             Whose::Process(p) | Whose::Step(p, _) => format!("proses {}", p.code_text()),
             Whose::Unit(u) => format!("unit {}", u.id),
+            Whose::Book => "buku".to_string(),
         }
     }
 
@@ -103,6 +113,11 @@ impl Passage<'_> {
                 format!("nama unit `{}`", u.id),
                 format!("the name of unit `{}`", u.id),
             ),
+            (Kind::UnitAlias, Whose::Unit(u)) => (
+                format!("alias unit `{}`", u.id),
+                format!("an alias of unit `{}`", u.id),
+            ),
+            (_, Whose::Book) => ("judul buku".to_string(), "the book's title".to_string()),
             (_, Whose::Unit(u)) => (
                 format!("uraian unit `{}`", u.id),
                 format!("the uraian of unit `{}`", u.id),
@@ -125,10 +140,13 @@ impl Passage<'_> {
     }
 }
 
-/// The narrative texts of the book in model order: per process its name, uraian, notes and
-/// step labels; then per unit its name and uraian.
-pub(crate) fn passages<'a>(book: &'a Book, sources: &SourceMap) -> Vec<Passage<'a>> {
+/// The narrative texts of the book in model order: the book's title, per process its name,
+/// uraian, notes and step labels; then per unit its name, aliases and uraian.
+pub(crate) fn passages(book: &Book) -> Vec<Passage<'_>> {
     let mut out = Vec::new();
+    if let (Some(title), Some(span)) = (&book.meta.title, book.meta.spans.title) {
+        out.push(Passage::new(Kind::BookTitle, title, span, Whose::Book));
+    }
     for process in &book.processes {
         let whose = Whose::Process(process);
         out.push(Passage::new(
@@ -166,72 +184,18 @@ pub(crate) fn passages<'a>(book: &'a Book, sources: &SourceMap) -> Vec<Passage<'
     }
     for unit in &book.units {
         let whose = Whose::Unit(unit);
-        let name_span = unit_name_span(sources, unit);
-        out.push(Passage {
-            span: name_span.unwrap_or(unit.id_span),
-            located: name_span.is_some(),
-            ..Passage::new(Kind::UnitName, &unit.name, unit.id_span, whose)
-        });
-        if let Some(text) = &unit.description {
-            // Without the value's position, findings point at the unit itself.
-            let span = unit_description_span(sources, unit);
-            out.push(Passage {
-                span: span.unwrap_or(unit.id_span),
-                located: span.is_some(),
-                ..Passage::new(Kind::UnitDescription, text, unit.id_span, whose)
-            });
+        out.push(Passage::new(
+            Kind::UnitName,
+            &unit.name,
+            unit.name_span,
+            whose,
+        ));
+        for (alias, &span) in unit.aliases.iter().zip(&unit.alias_spans) {
+            out.push(Passage::new(Kind::UnitAlias, alias, span, whose));
+        }
+        if let (Some(text), Some(span)) = (&unit.description, unit.description_span) {
+            out.push(Passage::new(Kind::UnitDescription, text, span, whose));
         }
     }
     out
-}
-
-/// Where a unit's name is written on its `unit`/`pihak` line.
-pub(crate) fn unit_name_span(sources: &SourceMap, unit: &Unit) -> Option<Span> {
-    let text = &sources.get(unit.id_span.file).text;
-    let line = text.get(unit.id_span.end..unit.span.end.max(unit.id_span.end))?;
-    let colon = line.find(':')?;
-    let after = &line[colon + 1..];
-    let value = after.trim_start();
-    let start = unit.id_span.end + colon + 1 + (after.len() - value.len());
-    value
-        .starts_with(unit.name.as_str())
-        .then(|| Span::new(unit.id_span.file, start, start + unit.name.len()))
-}
-
-/// Where a unit's `uraian:` value starts: the model keeps the text only, so the value is found
-/// again among the lines after the unit's own line.
-pub(crate) fn unit_description_span(sources: &SourceMap, unit: &Unit) -> Option<Span> {
-    let description = unit.description.as_deref()?;
-    let first = description.lines().next()?.trim_end();
-    let file = unit.span.file;
-    let text = &sources.get(file).text;
-    let mut at = text
-        .get(unit.span.end..)?
-        .find('\n')
-        .map(|i| unit.span.end + i + 1)?;
-    while at < text.len() {
-        let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-        let line = &text[at..end];
-        let trimmed = line.trim_start();
-        let lower = trimmed.to_lowercase();
-        if ["unit ", "pihak ", "proses ", "relasi ", "buku"]
-            .iter()
-            .any(|k| lower.starts_with(k))
-        {
-            return None;
-        }
-        if let Some(after) = trimmed
-            .get(..7)
-            .filter(|key| key.eq_ignore_ascii_case("uraian:"))
-            .and_then(|_| trimmed.get(7..))
-        {
-            let value = after.trim_start();
-            if value.starts_with(first) {
-                let start = end - value.len();
-                return Some(Span::new(file, start, start + first.len()));
-            }
-        }
-        at = end + 1;
-    }
-    None
 }

@@ -108,7 +108,6 @@ const LOOKALIKES: &[&str] = &[
     "disposisi",
     "distribusi",
     "diseminasi",
-    "desiminasi",
     "berkas",
     "beras",
     "berita",

@@ -54,7 +54,7 @@ pub fn render_with(
 fn concise(diagnostics: &[Diagnostic], sources: &SourceMap, lang: Lang) -> String {
     let mut out = String::new();
     for d in diagnostics {
-        let place = match d.span {
+        let place = match d.span.filter(|s| sources.try_get(s.file).is_some()) {
             Some(span) => {
                 let (line, col) = sources.line_col(span);
                 format!("{}:{line}:{col}", sources.name(span))
@@ -102,17 +102,17 @@ struct JsonDiagnostic<'a> {
     principle: Option<&'a str>,
 }
 
-fn location(sources: &SourceMap, span: crate::source::Span) -> JsonLocation {
-    let file = sources.get(span.file);
+fn location(sources: &SourceMap, span: crate::source::Span) -> Option<JsonLocation> {
+    let file = sources.try_get(span.file)?;
     let (line, column) = file.line_col(span.start);
     let (end_line, end_column) = file.line_col(span.end);
-    JsonLocation {
+    Some(JsonLocation {
         file: file.name.clone(),
         line,
         column,
         end_line,
         end_column,
-    }
+    })
 }
 
 fn json(diagnostics: &[Diagnostic], sources: &SourceMap, lang: Lang) -> String {
@@ -122,13 +122,15 @@ fn json(diagnostics: &[Diagnostic], sources: &SourceMap, lang: Lang) -> String {
             code: &d.code,
             severity: d.severity,
             message: d.message.get(lang),
-            location: d.span.map(|s| location(sources, s)),
+            location: d.span.and_then(|s| location(sources, s)),
             labels: d
                 .labels
                 .iter()
-                .map(|l| JsonLabel {
-                    location: location(sources, l.span),
-                    message: l.message.get(lang).to_string(),
+                .filter_map(|l| {
+                    Some(JsonLabel {
+                        location: location(sources, l.span)?,
+                        message: l.message.get(lang).to_string(),
+                    })
                 })
                 .collect(),
             help: d.help.as_ref().map(|h| h.get(lang)),
@@ -144,21 +146,27 @@ fn json(diagnostics: &[Diagnostic], sources: &SourceMap, lang: Lang) -> String {
 /// characters, matching our own `line_col`.
 struct CsFiles<'a>(&'a SourceMap);
 
+impl<'a> CsFiles<'a> {
+    fn file(&self, id: FileId) -> Result<&'a crate::source::SourceFile, FilesError> {
+        self.0.try_get(id).ok_or(FilesError::FileMissing)
+    }
+}
+
 impl<'a> Files<'a> for CsFiles<'a> {
     type FileId = FileId;
     type Name = &'a str;
     type Source = &'a str;
 
     fn name(&'a self, id: FileId) -> Result<&'a str, FilesError> {
-        Ok(&self.0.get(id).name)
+        Ok(&self.file(id)?.name)
     }
 
     fn source(&'a self, id: FileId) -> Result<&'a str, FilesError> {
-        Ok(&self.0.get(id).text)
+        Ok(&self.file(id)?.text)
     }
 
     fn line_index(&'a self, id: FileId, byte_index: usize) -> Result<usize, FilesError> {
-        Ok(self.0.get(id).line_index(byte_index))
+        Ok(self.file(id)?.line_index(byte_index))
     }
 
     fn line_range(
@@ -166,7 +174,7 @@ impl<'a> Files<'a> for CsFiles<'a> {
         id: FileId,
         line_index: usize,
     ) -> Result<std::ops::Range<usize>, FilesError> {
-        let file = self.0.get(id);
+        let file = self.file(id)?;
         if line_index >= file.line_count() {
             return Err(FilesError::LineTooLarge {
                 given: line_index,
@@ -186,10 +194,12 @@ impl<'a> Files<'a> for CsFiles<'a> {
 fn human(diagnostics: &[Diagnostic], sources: &SourceMap, lang: Lang, color: bool) -> String {
     let files = CsFiles(sources);
     let config = term::Config::default();
-    let mut buffer = if color {
-        termcolor::Buffer::ansi()
-    } else {
-        termcolor::Buffer::no_color()
+    let mut out = String::new();
+    let clamped = |span: crate::source::Span| {
+        sources.try_get(span.file).map(|file| {
+            let (start, end) = (file.clamp(span.start), file.clamp(span.end));
+            (span.file, start..end.max(start))
+        })
     };
     for d in diagnostics {
         let severity = match d.severity {
@@ -197,18 +207,17 @@ fn human(diagnostics: &[Diagnostic], sources: &SourceMap, lang: Lang, color: boo
             Severity::Warning => cs::Severity::Warning,
         };
         let mut labels = Vec::new();
-        if let Some(span) = d.span {
-            let file = sources.get(span.file);
-            let (start, end) = (file.clamp(span.start), file.clamp(span.end));
-            labels.push(cs::Label::primary(span.file, start..end.max(start)));
+        let mut unshown = d.span.is_some_and(|s| clamped(s).is_none());
+        if let Some((file, range)) = d.span.and_then(clamped) {
+            labels.push(cs::Label::primary(file, range));
         }
         for l in &d.labels {
-            let file = sources.get(l.span.file);
-            let (start, end) = (file.clamp(l.span.start), file.clamp(l.span.end));
-            labels.push(
-                cs::Label::secondary(l.span.file, start..end.max(start))
-                    .with_message(l.message.get(lang)),
-            );
+            match clamped(l.span) {
+                Some((file, range)) => {
+                    labels.push(cs::Label::secondary(file, range).with_message(l.message.get(lang)))
+                }
+                None => unshown = true,
+            }
         }
         let mut notes = Vec::new();
         if let Some(help) = &d.help {
@@ -228,17 +237,39 @@ fn human(diagnostics: &[Diagnostic], sources: &SourceMap, lang: Lang, color: boo
         let diagnostic = cs::Diagnostic::new(severity)
             .with_code(d.code.clone())
             .with_message(d.message.get(lang))
-            .with_labels(labels)
-            .with_notes(notes);
-        // Writing into an in-memory buffer cannot fail for I/O reasons; a files error would be
-        // a bug in our spans, and is shown rather than hidden.
-        if let Err(err) = term::emit(&mut buffer, &config, &files, &diagnostic) {
-            let text = format!("{}: {} ({err})\n", d.code, d.message.get(lang));
+            .with_notes(notes.clone());
+        // Each diagnostic in its own buffer: one whose place cannot be shown (a bug in our
+        // spans) is still printed, without its snippet and saying so, and costs no other.
+        let mut buffer = if color {
+            termcolor::Buffer::ansi()
+        } else {
+            termcolor::Buffer::no_color()
+        };
+        let shown = match unshown {
+            true => Err(FilesError::FileMissing),
+            false => term::emit(
+                &mut buffer,
+                &config,
+                &files,
+                &diagnostic.clone().with_labels(labels),
+            ),
+        };
+        if let Err(err) = shown {
             buffer.clear();
-            return text;
+            let why = match lang {
+                Lang::Id => format!("letaknya tidak dapat ditampilkan: {err}"),
+                Lang::En => format!("its place cannot be shown: {err}"),
+            };
+            let _ = term::emit(
+                &mut buffer,
+                &config,
+                &files,
+                &diagnostic.with_notes(notes.into_iter().chain([why]).collect()),
+            );
         }
+        out.push_str(&String::from_utf8_lossy(buffer.as_slice()));
     }
-    String::from_utf8_lossy(buffer.as_slice()).into_owned()
+    out
 }
 
 #[cfg(test)]
@@ -281,6 +312,21 @@ mod tests {
         assert!(out.contains("maps/p1.peta:2:37"), "{out}");
         assert!(out.contains("= saran: tulis id langkah"), "{out}");
         assert!(out.contains('^'), "{out}");
+    }
+
+    #[test]
+    fn a_span_that_cannot_be_shown_drops_no_other_diagnostic() {
+        let (sources, mut ds) = sample();
+        let mut broken = ds[0].clone();
+        broken.code = "E999".into();
+        broken.span = Some(Span::new(FileId(7), 0, 1));
+        ds.insert(0, broken.clone());
+        ds.push(broken);
+        let out = render(&ds, &sources, Format::Human, Lang::En, false);
+        assert!(out.contains("error[E107]: unknown step `x`"), "{out}");
+        assert!(out.contains("maps/p1.peta:2:37"), "{out}");
+        assert_eq!(out.matches("E999").count(), 2, "{out}");
+        assert!(out.contains("= help: write a step id"), "{out}");
     }
 
     #[test]

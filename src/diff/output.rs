@@ -76,6 +76,16 @@ pub fn text(set: &ChangeSet, old: &str, new: &str, lang: Lang) -> String {
 }
 
 /// Markdown, to paste into a merge-request comment.
+/// Text in a Markdown table cell, shown as written: a label holding `<script>` or `|` stays
+/// text (merge-request pages render raw HTML in Markdown), new lines become `<br>`.
+fn markdown_cell(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('|', "\\|")
+        .replace('\n', "<br>")
+}
+
 pub fn markdown(set: &ChangeSet, old: &str, new: &str, lang: Lang) -> String {
     let mut out = format!("### peta diff `{old}` → `{new}`\n\n");
     if set.is_empty() {
@@ -95,12 +105,7 @@ pub fn markdown(set: &ChangeSet, old: &str, new: &str, lang: Lang) -> String {
         Lang::Id => ("proses", "unsur", "ubah", "sebelum", "sesudah"),
         Lang::En => ("process", "element", "change", "before", "after"),
     };
-    let cell = |s: &Option<String>| {
-        s.as_deref()
-            .unwrap_or("")
-            .replace('|', "\\|")
-            .replace('\n', "<br>")
-    };
+    let cell = |s: &Option<String>| markdown_cell(s.as_deref().unwrap_or(""));
     for class in CLASSES {
         let changes: Vec<&Change> = set.changes.iter().filter(|c| c.class == class).collect();
         if changes.is_empty() {
@@ -114,8 +119,8 @@ pub fn markdown(set: &ChangeSet, old: &str, new: &str, lang: Lang) -> String {
         for c in changes {
             out.push_str(&format!(
                 "| {} | {} | {} | {} | {} |\n",
-                c.process.as_deref().unwrap_or(""),
-                c.element.replace('|', "\\|"),
+                markdown_cell(c.process.as_deref().unwrap_or("")),
+                markdown_cell(&c.element),
                 sign(c.action),
                 cell(&c.old),
                 cell(&c.new),

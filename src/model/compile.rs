@@ -133,6 +133,14 @@ impl Compiler {
         meta.version = text(f, "versi");
         meta.place = text(f, "tempat");
         meta.suppressions = block.suppressions.clone();
+        let span_of = |key: &str| field(f, key).map(|field| field.value.span);
+        meta.spans = MetaSpans {
+            instansi: span_of("instansi"),
+            short: span_of("singkatan"),
+            city: span_of("kota"),
+            title: span_of("judul"),
+            place: span_of("tempat"),
+        };
         let year = field(f, "tahun").cloned();
         let status = field(f, "status").cloned();
         let date = field(f, "tanggal").cloned();
@@ -205,18 +213,19 @@ impl Compiler {
             self.book
                 .unit_index
                 .insert(id.clone(), self.book.units.len());
+            let aliases = items(&block.fields, "alias");
             self.book.units.push(Unit {
                 id: id.clone(),
                 name: block.name.value.clone(),
                 external: block.external,
                 parent: text(&block.fields, "induk"),
-                aliases: items(&block.fields, "alias")
-                    .into_iter()
-                    .map(|i| i.text)
-                    .collect(),
+                alias_spans: aliases.iter().map(|i| i.span).collect(),
+                aliases: aliases.into_iter().map(|i| i.text).collect(),
                 description: text(&block.fields, "uraian"),
+                description_span: field(&block.fields, "uraian").map(|f| f.value.span),
                 span: block.span,
                 id_span: block.id.span,
+                name_span: block.name.span,
                 suppressions: block.suppressions.clone(),
             });
         }
@@ -615,7 +624,12 @@ impl Compiler {
                     from,
                     to,
                     Flow {
-                        label: flow.label.map(|l| l.value),
+                        // Trimmed like every other value (the grammar stops a branch
+                        // label only at spaces and tabs), so `peta fmt` keeps it.
+                        label: flow
+                            .label
+                            .map(|l| l.value.trim().to_string())
+                            .filter(|l| !l.is_empty()),
                         span: flow.span,
                         target_span: flow.target.span,
                     },

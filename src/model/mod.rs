@@ -58,6 +58,18 @@ pub struct BookMeta {
     pub place: Option<String>,
     pub signatory: Option<Signatory>,
     pub suppressions: Vec<Suppression>,
+    /// Where each written field's value is, so checks can point into it.
+    pub spans: MetaSpans,
+}
+
+/// The value spans of the `buku` fields that hold text.
+#[derive(Debug, Clone, Default)]
+pub struct MetaSpans {
+    pub instansi: Option<Span>,
+    pub short: Option<Span>,
+    pub city: Option<Span>,
+    pub title: Option<Span>,
+    pub place: Option<Span>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -79,6 +91,12 @@ pub struct Unit {
     pub description: Option<String>,
     pub span: Span,
     pub id_span: Span,
+    /// Where the name is written on the `unit`/`pihak` line.
+    pub name_span: Span,
+    /// Where each alias is written, in the order of `aliases`.
+    pub alias_spans: Vec<Span>,
+    /// Where the `uraian` value is written.
+    pub description_span: Option<Span>,
     pub suppressions: Vec<Suppression>,
 }
 

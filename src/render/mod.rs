@@ -126,7 +126,11 @@ pub fn render_files(
             }
         };
         files.push(OutputFile {
-            path: PathBuf::from(format!("{}.{}", process.code_text(), format.extension())),
+            path: PathBuf::from(format!(
+                "{}.{}",
+                crate::output::file_stem(&process.code_text()),
+                format.extension()
+            )),
             bytes,
         });
     }

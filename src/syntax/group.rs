@@ -320,7 +320,7 @@ fn place(
             Open::Process(file.processes.len() - 1)
         }
         Statement::Relation { code, units } => {
-            require_value(&units, "daftar unit", "unit list", diagnostics);
+            require_list(&units, "daftar unit", "unit list", diagnostics);
             file.relations.push(Relation {
                 span,
                 code,
@@ -417,6 +417,23 @@ fn out_of_place(span: Span, id: &str, en: &str, help_id: &str, help_en: &str) ->
     Diagnostic::error("E005", span, Text::new(id, en)).with_help(Text::new(help_id, help_en))
 }
 
+/// A comma-separated list of ids (`lajur`, a relation's units) needs one id at least: `a, ,`
+/// is fine, `,` is as empty as nothing (and `peta fmt` writes it as nothing).
+fn require_list(
+    value: &Spanned<String>,
+    what_id: &str,
+    what_en: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    if value
+        .value
+        .split([',', '\n'])
+        .all(|id| id.trim().is_empty())
+    {
+        empty_value(value, what_id, what_en, diagnostics);
+    }
+}
+
 fn require_value(
     value: &Spanned<String>,
     what_id: &str,
@@ -424,6 +441,17 @@ fn require_value(
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     if value.value.trim().is_empty() {
+        empty_value(value, what_id, what_en, diagnostics);
+    }
+}
+
+fn empty_value(
+    value: &Spanned<String>,
+    what_id: &str,
+    what_en: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    {
         diagnostics.push(
             Diagnostic::error(
                 "E007",
@@ -466,7 +494,14 @@ fn place_field(
         return;
     };
     let spec = kind.spec(&key.value).expect("found above");
-    if value.value.trim().is_empty() {
+    if key.value == "lajur" {
+        require_list(
+            &value,
+            &format!("nilai `{}`", key.value),
+            &format!("value of `{}`", key.value),
+            diagnostics,
+        );
+    } else {
         require_value(
             &value,
             &format!("nilai `{}`", key.value),

@@ -82,10 +82,12 @@ pub fn rebuild(path: &Path, out: &Path, lang: Option<Lang>, color: bool) -> Resu
     if !blocking.is_empty() {
         return Ok(refused(&blocking));
     }
-    let built = crate::book::build(&compiled);
+    let built = crate::book::build(&compiled)?;
     if !built.diagnostics.is_empty() {
         return Ok(refused(&built.diagnostics));
     }
+    // Only a folder peta wrote, outside the project (README, Safety and reliability).
+    crate::output::prepare_out_dir(out, std::slice::from_ref(&compiled.project.root))?;
     crate::output::replace_dir(out, &built.files)?;
     Ok(Outcome {
         summary,
@@ -202,11 +204,12 @@ pub fn run(path: &Path, out: &Path, port: Option<u16>, lang: Option<Lang>) -> Re
                 ..Outcome::default()
             },
         };
-        report(&outcome);
+        // The state first: once the line is printed, the server must already answer with it.
         state
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .record(&outcome);
+        report(&outcome);
     };
 
     build(&state);

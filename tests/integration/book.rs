@@ -217,6 +217,7 @@ fn a_failed_build_leaves_the_previous_output() {
     let out = dir.path().join("out");
     std::fs::create_dir(&out).unwrap();
     std::fs::write(out.join("index.html"), "versi lama").unwrap();
+    std::fs::write(out.join(peta::output::STAMP), "").unwrap();
     let project = dir.path().join("proyek");
     std::fs::create_dir(&project).unwrap();
     std::fs::write(
@@ -284,9 +285,7 @@ fn browser_flags(profile: &Path) -> Vec<String> {
 #[test]
 fn in_a_browser_pages_load_cleanly_no_injected_script_runs_and_the_book_prints() {
     let Some(browser) = chromium() else {
-        eprintln!(
-            "note: Chromium not installed; the browser test runs in CI (.ci/run installs it)"
-        );
+        tool_available("Chromium", false);
         return;
     };
     let dir = tempfile::tempdir().unwrap();

@@ -142,8 +142,8 @@ fn no_progress_bar_in_piped_output() {
 #[test]
 fn progress_bar_on_a_terminal_but_not_in_a_ci_log() {
     // `script` gives the run a pseudo-terminal, as a user's shell (or some CI runners) does.
-    if Command::new("script").arg("--version").output().is_err() {
-        eprintln!("script (util-linux) not installed; skipped");
+    let script = Command::new("script").arg("--version").output().is_ok();
+    if !tool_available("script (util-linux)", script) {
         return;
     }
     let dir = three_books();

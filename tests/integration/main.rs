@@ -2,6 +2,7 @@
 
 mod architecture;
 mod book;
+mod books;
 mod cli;
 mod editor;
 mod errors;
@@ -16,5 +17,7 @@ mod render;
 mod review;
 mod robustness;
 mod rules;
+mod safety;
 mod support;
 mod vscode;
+mod whole_pipeline;

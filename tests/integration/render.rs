@@ -172,8 +172,7 @@ fn dot_crossings(plain: &str) -> usize {
 /// Ours must not be more in total.
 #[test]
 fn fewer_crossings_than_graphviz() {
-    if !dot_available() {
-        eprintln!("note: `dot` not installed; crossing comparison skipped");
+    if !tool_available("Graphviz dot", dot_available()) {
         return;
     }
     let compiled = maps();
@@ -643,10 +642,7 @@ fn svg_escapes_every_user_string() {
 /// `dot` accepts the DOT of every map and of the hostile one, silently.
 #[test]
 fn graphviz_accepts_the_dot_of_every_map() {
-    if !dot_available() {
-        eprintln!(
-            "note: `dot` not installed (Debian: apt-get install graphviz); DOT check skipped"
-        );
+    if !tool_available("Graphviz dot (Debian: graphviz)", dot_available()) {
         return;
     }
     let compiled = maps();

@@ -150,6 +150,13 @@ pub const PIECES: &[&str] = &[
     "lajur: ",
     "kategori: ",
     "selesai",
+    ",",
+    ", ,",
+    "\u{b}",
+    "\u{85}",
+    "\u{1}",
+    "\u{a0}",
+    "\u{2028}",
 ];
 
 pub fn mutate(rng: &mut Rng, text: &str) -> String {
@@ -221,4 +228,92 @@ fn thousands_of_mutated_sources_never_panic() {
         with_errors > 500,
         "the mutations must actually break sources ({with_errors})"
     );
+}
+
+/// The seed projects of the mutation tests: each map file of the book with the file that
+/// declares its units, the fixture project, and every fixture file on its own.
+fn seed_projects() -> Vec<Vec<(String, String)>> {
+    let read = |path: &std::path::Path| {
+        (
+            path.file_name().unwrap().to_string_lossy().into_owned(),
+            std::fs::read_to_string(path).unwrap(),
+        )
+    };
+    let mut projects = Vec::new();
+    let maps = peta::project::peta_files(&repo().join("maps")).unwrap();
+    let (book, maps): (Vec<_>, Vec<_>) = maps.iter().partition(|p| p.ends_with("buku.peta"));
+    for map in maps {
+        projects.push(vec![read(map), read(book[0])]);
+    }
+    projects.push(
+        peta::project::peta_files(&fixtures().join("project"))
+            .unwrap()
+            .iter()
+            .map(|p| read(p))
+            .collect(),
+    );
+    for dir in ["errors", "render", "check"] {
+        for path in peta::project::peta_files(&fixtures().join(dir)).unwrap() {
+            projects.push(vec![read(&path)]);
+        }
+    }
+    projects
+}
+
+/// Mutated projects through lint, `peta fmt` (which must keep what a project that checks
+/// means), layout, SVG, DOT and PNG, and the book: a fixed-seed slice of the fuzzing that
+/// `fuzz/` does at length (README, "Safety and reliability").
+#[test]
+fn mutated_projects_go_through_every_stage() {
+    use crate::whole_pipeline::{project_from_texts, run, Stages};
+    let seeds = seed_projects();
+    let mut rng = Rng(0x5afe_7e57_0000_0016);
+    let (mut with_errors, mut formatted, mut drawn) = (0, 0, 0);
+    let rounds = 600;
+    for round in 0..rounds {
+        let mut files = seeds[rng.below(seeds.len())].clone();
+        let victim = rng.below(files.len());
+        files[victim].1 = mutate(&mut rng, &files[victim].1);
+        let texts: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(n, t)| (n.as_str(), t.as_str()))
+            .collect();
+        // Rasterising is slow: a tenth of the rounds draw PNG too.
+        let outcome = run(
+            project_from_texts(&texts),
+            Stages {
+                png: round % 10 == 0,
+            },
+        );
+        with_errors += usize::from(outcome.errors);
+        formatted += usize::from(outcome.formatted);
+        drawn += outcome.drawn;
+    }
+    assert!(
+        with_errors > rounds / 10,
+        "the mutations break sources ({with_errors})"
+    );
+    assert!(
+        formatted > rounds / 8,
+        "enough mutants check clean to be drawn ({formatted})"
+    );
+    assert!(drawn > rounds / 20, "maps were drawn ({drawn})");
+}
+
+/// Every saved fuzz input (seeds and the crashes the fuzzer found) through every stage.
+#[test]
+fn saved_fuzz_inputs_go_through_every_stage() {
+    let dir = fixtures().join("fuzz");
+    let mut count = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "md") {
+            continue;
+        }
+        let bytes = std::fs::read(&path).unwrap();
+        let project = crate::whole_pipeline::project_from_bytes(&bytes);
+        crate::whole_pipeline::run(project, crate::whole_pipeline::Stages { png: true });
+        count += 1;
+    }
+    assert!(count >= 3, "{count} inputs in {}", dir.display());
 }

@@ -63,3 +63,21 @@ pub fn peta(args: &[&str], dir: &Path) -> Run {
         stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
     }
 }
+
+/// Whether a test that needs an outside tool (Chromium, Graphviz, `script`) may run. On CI
+/// (`CI=true`) a missing tool fails the test, so a green run proves the test ran; locally the
+/// test is skipped with a note written past the test harness's capture, so it shows.
+pub fn tool_available(tool: &str, available: bool) -> bool {
+    if available {
+        return true;
+    }
+    if std::env::var("CI").is_ok_and(|v| v == "true") {
+        panic!("{tool} is not installed, and CI=true: .ci/run must install it");
+    }
+    use std::io::Write as _;
+    let _ = writeln!(
+        std::io::stderr(),
+        "SKIPPED: {tool} is not installed; this test runs in CI (.ci/run installs it)"
+    );
+    false
+}

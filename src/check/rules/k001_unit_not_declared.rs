@@ -1,9 +1,14 @@
 //! K001 unit-not-declared: every organisation the narratives name is a declared unit.
 
-use crate::check::passage::Kind;
+use crate::check::passage::Passage;
 use crate::check::prelude::*;
-use crate::check::rules::s006_spelling_inconsistent::AgencyName;
-use std::collections::BTreeSet;
+use crate::check::rules::common::agency::Agency;
+use crate::check::rules::common::more_places;
+use crate::check::rules::common::morph::same_root;
+use crate::check::rules::common::orgs::{organisations, Triggers, DEFAULT_TRIGGERS, ROLE_WORDS};
+use crate::check::rules::common::{lower_words, unit_names};
+use crate::model::{Book, Unit};
+use crate::source::Span;
 
 pub const RULE: Rule = Rule {
     code: "K001",
@@ -68,112 +73,16 @@ Declare the organisation with `unit ID: Name` (or `pihak ID: Name` when it is ou
 agency). If the name is another way of writing an existing unit, add `alias: Name` to that
 unit.",
     },
-    params: &[],
+    params: &[Param {
+        name: "triggers",
+        default: DEFAULT_TRIGGERS,
+        meaning: Words {
+            id: "kata atau frasa yang membuka nama organisasi di narasi",
+            en: "words or phrases that open an organisation's name in prose",
+        },
+    }],
     check: Check::Model(check),
 };
-
-/// Words that open an organisation's name.
-const TRIGGERS: &[&str] = &[
-    "bagian",
-    "bidang",
-    "subbag",
-    "badan",
-    "dinas",
-    "kementerian",
-    "kantor",
-    "unit",
-];
-
-fn is_trigger(word: &str) -> bool {
-    if word.is_ascii() {
-        TRIGGERS.iter().any(|t| t.eq_ignore_ascii_case(word))
-    } else {
-        TRIGGERS.contains(&word.to_lowercase().as_str())
-    }
-}
-
-/// Capitalised, an acronym, or a name with a capital inside (`e-Government`).
-fn is_capitalised(word: &str) -> bool {
-    word.chars().any(char::is_uppercase)
-}
-
-/// An organisation's name found in a text: byte range and its words.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Found {
-    pub start: usize,
-    pub end: usize,
-    /// Lower-case words, for comparing.
-    pub words: Vec<String>,
-}
-
-/// Organisation names in a text: a trigger word (`Sub Bagian` counts as one) followed by
-/// capitalised words. `dan` between two capitalised words, and a comma before a capitalised
-/// word, continue the name (`Dinas Komunikasi, Informatika dan Statistik`); another trigger
-/// word starts a new name (`Bidang IKP Dinas ...`, `Bappelitbangda dan Badan ...`).
-pub(crate) fn organisations(text: &str, ws: &[(usize, &str)]) -> Vec<Found> {
-    let end_of = |k: usize| ws[k].0 + ws[k].1.len();
-    let gap = |k: usize| &text[end_of(k - 1)..ws[k].0];
-    let blank = |k: usize| gap(k).trim().is_empty();
-    let opens = |k: usize| {
-        is_trigger(ws[k].1)
-            || (ws[k].1.eq_ignore_ascii_case("sub")
-                && k + 1 < ws.len()
-                && ws[k + 1].1.eq_ignore_ascii_case("bagian")
-                && blank(k + 1))
-    };
-    let name_word = |k: usize| is_capitalised(ws[k].1) && !opens(k);
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < ws.len() {
-        if !opens(i) {
-            i += 1;
-            continue;
-        }
-        let trigger_len = if ws[i].1.eq_ignore_ascii_case("sub") {
-            2
-        } else {
-            1
-        };
-        let first = i + trigger_len;
-        let mut last = first - 1;
-        let mut j = first;
-        while j < ws.len() {
-            let joins = blank(j) || (j > first && gap(j).trim() == ",");
-            if joins && name_word(j) {
-                last = j;
-                j += 1;
-                continue;
-            }
-            if j > first
-                && blank(j)
-                && ws[j].1 == "dan"
-                && j + 1 < ws.len()
-                && blank(j + 1)
-                && name_word(j + 1)
-            {
-                last = j + 1;
-                j += 2;
-                continue;
-            }
-            break;
-        }
-        if last >= first {
-            out.push(Found {
-                start: ws[i].0,
-                end: end_of(last),
-                words: ws[i..=last].iter().map(|(_, w)| w.to_lowercase()).collect(),
-            });
-            i = last + 1;
-        } else {
-            i = first;
-        }
-    }
-    out
-}
-
-fn lower_words(text: &str) -> Vec<String> {
-    words(text).iter().map(|(_, w)| w.to_lowercase()).collect()
-}
 
 fn starts_with(long: &[String], short: &[String]) -> bool {
     !short.is_empty() && long.len() >= short.len() && long[..short.len()] == *short
@@ -184,84 +93,171 @@ fn contains(long: &[String], short: &[String]) -> bool {
 }
 
 /// Whether a found name means a declared unit or the agency itself.
-fn declared(found: &[String], names: &[Vec<String>], agency: &[String]) -> bool {
+fn declared(
+    found: &[String],
+    names: &[Vec<String>],
+    agency: &[String],
+    triggers: &Triggers,
+) -> bool {
     names.iter().any(|name| {
         // A bare trigger (`alias: Bidang`) names no particular unit, so it does not cover
         // every `Bidang ...` by being contained in it.
-        let specific = name.iter().any(|w| !is_trigger(w));
+        let specific = name.iter().any(|w| !triggers.is_trigger_word(w));
         starts_with(name, found) || (specific && contains(found, name))
     }) || starts_with(agency, found)
 }
 
-fn check(c: &mut Checker) {
-    let book = c.book;
-    let names: Vec<Vec<String>> = book
+/// The declared unit a name most likely means: the one whose name or alias shares the most
+/// words with it (same kind word first: `Bidang` for a `Bidang ...`), else the nearest by
+/// spelling.
+fn closest_unit<'b>(book: &'b Book, found: &[String], triggers: &Triggers) -> Option<&'b Unit> {
+    let content: Vec<&String> = found
+        .iter()
+        .filter(|w| !triggers.is_trigger_word(w))
+        .collect();
+    let mut best: Option<(usize, usize, &Unit)> = None;
+    for unit in &book.units {
+        for name in std::iter::once(&unit.name).chain(&unit.aliases) {
+            let words = lower_words(name);
+            let shared = content
+                .iter()
+                .filter(|w| words.iter().any(|n| n == **w || same_root(n, w)))
+                .count();
+            if shared == 0 {
+                continue;
+            }
+            let same_kind = usize::from(words.first() == found.first());
+            let better = best.is_none_or(|(s, k, _)| (shared, same_kind) > (s, k));
+            if better {
+                best = Some((shared, same_kind, unit));
+            }
+        }
+    }
+    if let Some((_, _, unit)) = best {
+        return Some(unit);
+    }
+    let written = found.join(" ");
+    let names = book
         .units
         .iter()
-        .flat_map(|u| std::iter::once(&u.name).chain(u.aliases.iter()))
-        .map(|n| lower_words(n))
-        .collect();
-    let agency = book
-        .meta
-        .instansi
-        .as_deref()
-        .map(lower_words)
-        .unwrap_or_default();
-    let agency_name = AgencyName::new(book);
-    let mut seen: BTreeSet<(String, String)> = BTreeSet::new();
+        .flat_map(|u| std::iter::once(u.name.as_str()).chain(u.aliases.iter().map(String::as_str)));
+    let near = crate::suggest::closest(&written, names)?;
+    book.units
+        .iter()
+        .find(|u| u.name == near || u.aliases.iter().any(|a| a == near))
+}
+
+/// One undeclared name and every place it is written.
+struct Named<'p> {
+    written: String,
+    words: Vec<String>,
+    places: Vec<(&'p Passage<'p>, Span)>,
+}
+
+fn check(c: &mut Checker) {
+    let book = c.book;
+    let triggers = Triggers::new(&c.list("triggers"));
+    let names = unit_names(book);
+    let agency = Agency::new(book);
+    let mut undeclared: Vec<Named> = Vec::new();
     for passage in c.passages() {
-        if matches!(passage.kind, Kind::ProcessName | Kind::UnitName) {
+        if passage.kind.is_name() {
             continue;
         }
-        let found_here = organisations(passage.text, &passage.words);
+        let found_here = organisations(passage.text, &passage.words, &triggers);
         if found_here.is_empty() {
             continue;
         }
-        // The agency's own name written wrongly is S006's finding, not an unknown unit.
-        let misnamed = agency_name.differs(passage.text, &passage.words);
+        // The agency's own name written wrongly is S006's finding, and another agency of its
+        // region named as if it were this one is S009's, not an unknown unit.
+        let misnamed = agency.name.differs(passage.text, &passage.words);
         for found in found_here {
-            if declared(&found.words, &names, &agency)
+            let is_declared = |words: &[String]| declared(words, &names, &agency.lower, &triggers);
+            if is_declared(&found.words)
+                || found.without_role().is_some_and(is_declared)
+                || agency.is_other_of_own_region(&found.words)
                 || misnamed
                     .iter()
                     .any(|(at, ..)| (found.start..found.end).contains(at))
             {
                 continue;
             }
-            if !seen.insert((passage.scope(), found.words.join(" "))) {
-                continue;
-            }
-            let written = passage.text[found.start..found.end]
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
             let span = passage.locate(c.sources, found.start, found.end - found.start);
-            let (place_id, place_en) = passage.place();
-            c.report(
-                passage.owner(),
-                Some(span),
-                Text::new(
-                    format!("`{written}` disebut di {place_id} tetapi tidak dideklarasikan sebagai unit"),
-                    format!("`{written}` is named in {place_en} but is not a declared unit"),
-                ),
-            )
-            .help = Some(Text::new(
+            match undeclared.iter_mut().find(|n| n.words == found.words) {
+                Some(named) => {
+                    // Once per element: the same name twice in one text is one place.
+                    if !named
+                        .places
+                        .iter()
+                        .any(|(p, _)| p.scope() == passage.scope())
+                    {
+                        named.places.push((passage, span));
+                    }
+                }
+                None => undeclared.push(Named {
+                    written: passage.text[found.start..found.end]
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    words: found.words,
+                    places: vec![(passage, span)],
+                }),
+            }
+        }
+    }
+    for named in undeclared {
+        let written = &named.written;
+        let (first, span) = named.places[0];
+        let (place_id, place_en) = first.place();
+        let (more_id, more_en) = more_places(named.places.len());
+        let bare = named
+            .words
+            .iter()
+            .position(|w| !ROLE_WORDS.contains(&w.as_str()))
+            .map_or(&named.words[..], |at| &named.words[at..]);
+        let help = match closest_unit(book, bare, &triggers) {
+            Some(unit) => Text::new(
+                format!("mungkin maksudnya `{}` (unit `{}`)? Tulis namanya seperti di struktur organisasi, atau tambahkan `alias: {written}` pada unit itu; bila memang unit lain, deklarasikan dengan `unit ID: {written}` (atau `pihak` bila di luar instansi)", unit.name, unit.id),
+                format!("did you mean `{}` (unit `{}`)? Write its name as the org chart does, or add `alias: {written}` to that unit; if it really is another unit, declare it with `unit ID: {written}` (or `pihak` for an outside party)", unit.name, unit.id),
+            ),
+            None => Text::new(
                 format!("deklarasikan dengan `unit ID: {written}` (atau `pihak` bila di luar instansi), atau tambahkan `alias: {written}` pada unit yang dimaksud"),
                 format!("declare it with `unit ID: {written}` (or `pihak` for an outside party), or add `alias: {written}` to the unit it means"),
-            ));
+            ),
+        };
+        let d = c.report(
+            first.owner(),
+            Some(span),
+            Text::new(
+                format!("`{written}` disebut di {place_id}{more_id} tetapi tidak dideklarasikan sebagai unit"),
+                format!("`{written}` is named in {place_en}{more_en} but is not a declared unit"),
+            ),
+        );
+        d.help = Some(help);
+        for (passage, span) in &named.places[1..] {
+            let (id, en) = passage.place();
+            d.labels.push(Label {
+                span: *span,
+                message: Text::new(format!("juga di {id}"), format!("also in {en}")),
+            });
         }
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::organisations;
     use crate::check::findings_of;
+    use crate::check::rules::common::orgs::{organisations, Triggers};
 
     fn names(text: &str) -> Vec<String> {
-        organisations(text, &crate::check::text::words(text))
-            .into_iter()
-            .map(|f| text[f.start..f.end].to_string())
-            .collect()
+        organisations(
+            text,
+            &crate::check::text::words(text),
+            &Triggers::default_set(),
+        )
+        .into_iter()
+        .map(|f| text[f.start..f.end].to_string())
+        .collect()
     }
 
     #[test]

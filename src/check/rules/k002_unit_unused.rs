@@ -1,6 +1,7 @@
 //! K002 unit-unused: every declared unit takes part in some process.
 
 use crate::check::prelude::*;
+use crate::check::rules::common::{resolve, ticks};
 use crate::model::{Book, Unit};
 use std::collections::BTreeSet;
 
@@ -67,21 +68,6 @@ remove its declaration if the unit no longer exists.",
     check: Check::Model(check),
 };
 
-/// The unit a SIPOC entry or relation item names: by id, name or alias, ignoring case.
-fn resolve<'a>(book: &'a Book, text: &str) -> Option<&'a Unit> {
-    let text = text.trim();
-    if let Some(unit) = book.unit(text) {
-        return Some(unit);
-    }
-    book.units.iter().find(|u| {
-        u.id.eq_ignore_ascii_case(text)
-            || u.name.trim().to_lowercase() == text.to_lowercase()
-            || u.aliases
-                .iter()
-                .any(|a| a.trim().to_lowercase() == text.to_lowercase())
-    })
-}
-
 /// Units named directly by a lane, a relation or a supplier/customer.
 fn used_directly(book: &Book) -> BTreeSet<String> {
     let mut used = BTreeSet::new();
@@ -105,6 +91,20 @@ fn used_directly(book: &Book) -> BTreeSet<String> {
     used
 }
 
+/// The nearest ancestor of a unit that satisfies `test`, walking at most once round the
+/// hierarchy (a looping one, E110, cannot hang it).
+fn ancestor<'b>(book: &'b Book, unit: &Unit, test: impl Fn(&Unit) -> bool) -> Option<&'b Unit> {
+    let mut at = unit.parent.as_deref().and_then(|p| book.unit(p));
+    for _ in 0..book.units.len() {
+        let u = at?;
+        if test(u) {
+            return Some(u);
+        }
+        at = u.parent.as_deref().and_then(|p| book.unit(p));
+    }
+    None
+}
+
 fn check(c: &mut Checker) {
     let book = c.book;
     // A used unit makes its ancestors used too. The walk stops at a unit already marked, so a
@@ -119,29 +119,112 @@ fn check(c: &mut Checker) {
             at = book.unit(&id).and_then(|u| u.parent.clone());
         }
     }
-    for unit in &book.units {
-        if covered.contains(&unit.id) {
+    let unused: Vec<&Unit> = book
+        .units
+        .iter()
+        .filter(|u| !covered.contains(&u.id))
+        .collect();
+    // Unused units below a unit that takes part: one summary, they are details of a working
+    // part of the org chart. Unused units below another unused unit: labels of that one.
+    let mut below_used: Vec<&Unit> = Vec::new();
+    let mut branches: Vec<(&Unit, Vec<&Unit>)> = Vec::new();
+    for &unit in &unused {
+        // The top of the unused branch this unit is in.
+        let mut top = unit;
+        for _ in 0..book.units.len() {
+            match top.parent.as_deref().and_then(|p| book.unit(p)) {
+                Some(up) if !covered.contains(&up.id) && up.id != unit.id => top = up,
+                _ => break,
+            }
+        }
+        let parent_used = top.parent.as_deref().is_some_and(|p| covered.contains(p));
+        if parent_used {
+            below_used.push(unit);
             continue;
         }
+        let at = match branches.iter().position(|(t, _)| t.id == top.id) {
+            Some(at) => at,
+            None => {
+                branches.push((top, Vec::new()));
+                branches.len() - 1
+            }
+        };
+        if top.id != unit.id {
+            branches[at].1.push(unit);
+        }
+    }
+    // Branch tops in declaration order.
+    branches.sort_by_key(|(top, _)| book.unit_index.get(&top.id).copied());
+    for (unit, below) in branches {
         let kind = if unit.external { "pihak" } else { "unit" };
-        c.report(
+        let (also_id, also_en) = if below.is_empty() {
+            (String::new(), String::new())
+        } else {
+            let list = ticks(&below.iter().map(|u| u.id.as_str()).collect::<Vec<_>>());
+            (
+                format!("; begitu pula unit di bawahnya: {list}"),
+                format!("; nor are the units below it: {list}"),
+            )
+        };
+        let d = c.report(
             Owner::Unit(unit.id.clone()),
             Some(unit.id_span),
             Text::new(
                 format!(
-                    "{kind} `{}` ({}) tidak dipakai: tidak menjadi lajur, tidak disebut di `relasi`, dan bukan pemasok atau pelanggan",
+                    "{kind} `{}` ({}) tidak dipakai: tidak menjadi lajur, tidak disebut di `relasi`, dan bukan pemasok atau pelanggan{also_id}",
                     unit.id, unit.name
                 ),
                 format!(
-                    "{kind} `{}` ({}) is not used: no lane, no `relasi` and no supplier or customer names it",
+                    "{kind} `{}` ({}) is not used: no lane, no `relasi` and no supplier or customer names it{also_en}",
                     unit.id, unit.name
                 ),
             ),
-        )
-        .help = Some(Text::new(
+        );
+        d.help = Some(Text::new(
             "petakan perannya (lajur, `relasi`, `pemasok`/`pelanggan`), atau hapus deklarasinya bila tidak diperlukan",
             "map its role (a lane, a `relasi`, a `pemasok`/`pelanggan`), or remove the declaration if it is not needed",
         ));
+        for u in below {
+            d.labels.push(Label {
+                span: u.id_span,
+                message: Text::new(
+                    "unit di bawahnya, juga tidak dipakai",
+                    "a unit below it, not used either",
+                ),
+            });
+        }
+    }
+    let Some((&first, rest)) = below_used.split_first() else {
+        return;
+    };
+    let list = ticks(&below_used.iter().map(|u| u.id.as_str()).collect::<Vec<_>>());
+    let n = below_used.len();
+    let (what_id, what_en) = if n == 1 {
+        ("1 unit".to_string(), "1 unit sits".to_string())
+    } else {
+        (format!("{n} unit"), format!("{n} units sit"))
+    };
+    let d = c.report(
+        Owner::Unit(first.id.clone()),
+        Some(first.id_span),
+        Text::new(
+            format!("{what_id} berada di bawah unit yang berperan tetapi sendiri tidak dipakai di proses mana pun: {list}"),
+            format!("{what_en} below units that take part but take part in no process themselves: {list}"),
+        ),
+    );
+    d.help = Some(Text::new(
+        "petakan peran unit-unit itu (sebagai lajur, di `relasi`, atau sebagai pemasok/pelanggan) bila mereka bekerja di proses yang dipetakan, atau biarkan bila tugasnya memang belum dipetakan",
+        "map the role of these units (as a lane, in a `relasi`, or as supplier/customer) if they work in the mapped processes, or leave them if their duties are not mapped yet",
+    ));
+    for u in rest {
+        let parent = ancestor(book, u, |a| covered.contains(&a.id)).map_or("", |p| p.id.as_str());
+        d.labels.push(Label {
+            span: u.id_span,
+            message: Text::new(
+                format!("tidak dipakai, di bawah `{parent}`"),
+                format!("not used, below `{parent}`"),
+            ),
+        });
     }
 }
 
@@ -159,12 +242,26 @@ mod tests {
             [
                 (
                     6,
-                    "unit `sungram` (Sub Bagian Program) is not used: no lane, no `relasi` and no supplier or customer names it".to_string()
+                    "1 unit sits below units that take part but take part in no process themselves: `sungram`".to_string()
                 ),
                 (
                     12,
                     "pihak `bps` (Badan Pusat Statistik) is not used: no lane, no `relasi` and no supplier or customer names it".to_string()
                 ),
+            ]
+        );
+    }
+
+    #[test]
+    fn unused_units_below_working_units_are_one_summary_and_branches_one_finding() {
+        let units = "unit kaban: Kepala Badan\nunit bid: Bidang A\n  induk: kaban\nunit sub1: Subbidang A1\n  induk: bid\nunit sub2: Subbidang A2\n  induk: bid\nunit sub3: Subbidang A3\n  induk: bid\nunit upt: UPT B\n  induk: kaban\nunit seksi: Seksi B1\n  induk: upt\nunit lain: Unit Lain\n";
+        let text = "proses P1: Umum\n  pemasok: sub1\n  pelanggan: sub1\n";
+        let found = findings_of("K002", &[("u.peta", units), ("p.peta", text)]);
+        assert_eq!(
+            found,
+            [
+                (6, "4 units sit below units that take part but take part in no process themselves: `sub2`, `sub3`, `upt`, `seksi`".to_string()),
+                (14, "unit `lain` (Unit Lain) is not used: no lane, no `relasi` and no supplier or customer names it".to_string()),
             ]
         );
     }

@@ -21,8 +21,9 @@ lajur semua peta lintas fungsi pada KODE atau di bawahnya. Dua hal dilaporkan:
 
 * unit yang dideklarasikan tetapi tidak muncul sebagai lajur, baik sendiri maupun melalui unit
   di bawahnya dalam struktur organisasi (`induk`): satu temuan per unit;
-* lajur yang tidak dideklarasikan dan tidak berada di bawah unit yang dideklarasikan: satu
-  temuan pada baris `relasi` yang menyebut semuanya.
+* lajur unit (bukan `pihak`: peta relasi memuat unit instansi) yang tidak dideklarasikan dan
+  tidak berada di bawah unit yang dideklarasikan: satu temuan pada baris `relasi` yang
+  menyebut semuanya.
 
 Relasi untuk proses yang belum punya peta lintas fungsi sama sekali tidak diperiksa.
 
@@ -55,8 +56,8 @@ lanes of every cross-functional map at or under CODE. Two things are reported:
 
 * a declared unit that is not a lane, neither itself nor through a unit below it in the org
   chart (`induk`): one finding per unit;
-* lanes that are not declared and not below a declared unit: one finding on the `relasi` line
-  naming them all.
+* lanes of units (not `pihak`: the relation map lists the agency's units) that are not
+  declared and not below a declared unit: one finding on the `relasi` line naming them all.
 
 A relation for a process that has no cross-functional map under it yet is not checked.
 
@@ -143,6 +144,8 @@ fn check(c: &mut Checker) {
         let undeclared: Vec<&str> = lanes
             .iter()
             .copied()
+            // The relation map lists the agency's units; outside parties are not missing from it.
+            .filter(|lane| book.unit(lane).is_none_or(|u| !u.external))
             .filter(|lane| !declared.iter().any(|d| within(book, lane, d)))
             .collect();
         if undeclared.is_empty() {
@@ -211,7 +214,7 @@ mod tests {
             [
                 (
                     2,
-                    "relation `P1` does not cover the lanes `opd`, `umum`, `kadis` of the maps under `P1` (not declared, nor below a declared unit)"
+                    "relation `P1` does not cover the lanes `umum`, `kadis` of the maps under `P1` (not declared, nor below a declared unit)"
                         .to_string()
                 ),
                 (
@@ -236,13 +239,14 @@ mod tests {
         let units = "unit a: A\n";
         let text = "proses P0: Dinas\nproses P1: Belum\nrelasi P1: a\nrelasi P0: a\n";
         assert!(findings_of("L003", &[("u.peta", units), ("p.peta", text)]).is_empty());
-        // P0 covers every map of the book.
+        // P0 covers every map of the book; the outside party `opd` is not missing from it.
+        assert!(found("proses P0: Dinas\nrelasi P0: kadis\n").is_empty());
         assert_eq!(
-            found("proses P0: Dinas\nrelasi P0: kadis\n")
+            found("proses P0: Dinas\nrelasi P0: opd\n")
                 .iter()
                 .map(|(_, m)| m.as_str())
                 .collect::<Vec<_>>(),
-            ["relation `P0` does not cover the lane `opd` of the maps under `P0` (not declared, nor below a declared unit)"]
+            ["relation `P0` does not cover the lanes `umum`, `kadis`, `sungram` of the maps under `P0` (not declared, nor below a declared unit)"]
         );
     }
 }

@@ -1,6 +1,7 @@
 //! The rule catalogue: one module per rule, and [`ALL`] in code order. A code, once published,
 //! never changes; a retired rule keeps its code unused.
 
+pub mod common;
 pub mod graph;
 
 pub mod a001_suppression_unused;
@@ -15,6 +16,7 @@ pub mod d006_output_without_customer;
 pub mod k001_unit_not_declared;
 pub mod k002_unit_unused;
 pub mod k003_process_named_after_unit;
+pub mod k004_party_verifies;
 pub mod l001_map_single_lane;
 pub mod l002_map_without_handoff;
 pub mod l003_relation_contradicts_lanes;
@@ -36,6 +38,8 @@ pub mod r005_parent_single_child;
 pub mod r006_hierarchy_too_deep;
 pub mod r007_value_chain_group_missing;
 pub mod r008_support_process_as_core;
+pub mod r009_name_not_borne_out;
+pub mod r010_description_of_another_process;
 pub mod s001_code_format_inconsistent;
 pub mod s002_numbering_gap;
 pub mod s003_name_duplicated;
@@ -43,6 +47,9 @@ pub mod s004_leaf_without_map;
 pub mod s005_citation_wrong;
 pub mod s006_spelling_inconsistent;
 pub mod s007_category_inconsistent;
+pub mod s008_word_misspelled;
+pub mod s009_agency_misnamed;
+pub mod s010_abbreviation_inconsistent;
 pub mod u001_step_unreachable;
 pub mod u002_step_dead_end;
 pub mod u003_step_isolated;
@@ -70,6 +77,7 @@ pub const ALL: &[&Rule] = &[
     &k001_unit_not_declared::RULE,
     &k002_unit_unused::RULE,
     &k003_process_named_after_unit::RULE,
+    &k004_party_verifies::RULE,
     &l001_map_single_lane::RULE,
     &l002_map_without_handoff::RULE,
     &l003_relation_contradicts_lanes::RULE,
@@ -91,6 +99,8 @@ pub const ALL: &[&Rule] = &[
     &r006_hierarchy_too_deep::RULE,
     &r007_value_chain_group_missing::RULE,
     &r008_support_process_as_core::RULE,
+    &r009_name_not_borne_out::RULE,
+    &r010_description_of_another_process::RULE,
     &s001_code_format_inconsistent::RULE,
     &s002_numbering_gap::RULE,
     &s003_name_duplicated::RULE,
@@ -98,6 +108,9 @@ pub const ALL: &[&Rule] = &[
     &s005_citation_wrong::RULE,
     &s006_spelling_inconsistent::RULE,
     &s007_category_inconsistent::RULE,
+    &s008_word_misspelled::RULE,
+    &s009_agency_misnamed::RULE,
+    &s010_abbreviation_inconsistent::RULE,
     &u001_step_unreachable::RULE,
     &u002_step_dead_end::RULE,
     &u003_step_isolated::RULE,

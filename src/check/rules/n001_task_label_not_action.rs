@@ -1,6 +1,8 @@
 //! N001 task-label-not-action: a task's label starts with what the actor does (a verb).
 
 use crate::check::prelude::*;
+use crate::check::rules::common::declared_name_words;
+use std::collections::BTreeSet;
 
 pub const RULE: Rule = Rule {
     code: "N001",
@@ -16,7 +18,9 @@ pub const RULE: Rule = Rule {
 Label setiap langkah `tugas` diawali kata kerja: apa yang dikerjakan pelaku di lajurnya
 (`Menyusun`, `Memverifikasi`, `Diverifikasi`, `Berkoordinasi`). Kata dasar yang dipakai
 instansi sebagai kata kerja (`input`, `cetak`, `entry`, `upload`, `scan`, `rekap`, ...) juga
-diterima; daftarnya dapat diubah lewat parameter `verbs`.
+diterima; daftarnya dapat diubah lewat parameter `verbs`. Nama yang dideklarasikan buku sendiri
+(singkatan instansi, nama dan alias unit dan pihak, mis. `Disdukcapil`) bukan kata kerja pasif
+walaupun diawali `di-`.
 
 ## Mengapa
 Prinsip 4, nilai tambah (Permenpan RB 19/2018): setiap transformasi dalam proses harus
@@ -46,7 +50,9 @@ parameter `verbs` aturan N001 di `peta.yaml`.",
 The label of every `tugas` (task) step starts with a verb: what the actor in its lane does
 (`Menyusun`, `Memverifikasi`, `Diverifikasi`, `Berkoordinasi`). Base words the agency uses as
 verbs (`input`, `cetak`, `entry`, `upload`, `scan`, `rekap`, ...) are accepted too; the list is
-the `verbs` parameter.
+the `verbs` parameter. Names the book itself declares (the agency's short name, the names and
+aliases of units and parties, e.g. `Disdukcapil`) are not passive verbs even when they start
+with `di-`.
 
 ## Why
 Principle 4, nilai tambah (Permenpan RB 19/2018): each transformation in the process adds value
@@ -84,22 +90,22 @@ N001 in `peta.yaml`.",
     check: Check::Model(check),
 };
 
-/// Words that look like passive (`di-`) verbs by their form but are names: the agency's own
-/// short name and common nouns of the books.
+/// Common nouns that look like passive (`di-`) verbs by their form. The book's own names
+/// (`Diskominfo`, `Dispendukcapil`: its short name, units and parties) are taken from the book.
 const NOT_VERBS: &[&str] = &[
-    "diskominfo",
-    "diskominfotik",
-    "dispendukcapil",
     "diklat",
     "dialog",
     "diagram",
     "direktori",
+    "dirut",
+    "diorama",
 ];
 
-/// [`is_verb`] with the agency's names and a few `di-` nouns excluded; `extra` in lower case.
-fn is_action(word: &str, extra: &[String]) -> bool {
+/// [`is_verb`] with the book's own names and a few `di-` nouns excluded; `extra` and `names`
+/// in lower case.
+fn is_action(word: &str, extra: &[String], names: &BTreeSet<String>) -> bool {
     let lower = word.to_lowercase();
-    if NOT_VERBS.contains(&lower.as_str()) && !extra.contains(&lower) {
+    if (NOT_VERBS.contains(&lower.as_str()) || names.contains(&lower)) && !extra.contains(&lower) {
         return false;
     }
     is_verb(word, extra)
@@ -107,6 +113,7 @@ fn is_action(word: &str, extra: &[String]) -> bool {
 
 fn check(c: &mut Checker) {
     let verbs: Vec<String> = c.list("verbs").iter().map(|v| v.to_lowercase()).collect();
+    let names = declared_name_words(c.book);
     for (process, map) in c.maps() {
         for (_, step) in map.steps() {
             if step.kind != StepKind::Task {
@@ -115,7 +122,7 @@ fn check(c: &mut Checker) {
             let Some(word) = first_word(&step.label) else {
                 continue;
             };
-            if is_action(word, &verbs) {
+            if is_action(word, &verbs, &names) {
                 continue;
             }
             let code = process.code_text();
@@ -148,6 +155,7 @@ fn check(c: &mut Checker) {
 mod tests {
     use super::is_action;
     use crate::check::findings_of;
+    use std::collections::BTreeSet;
 
     const UNITS: &str = "unit a: A\nunit b: B\n";
 
@@ -191,19 +199,21 @@ mod tests {
     }
 
     #[test]
-    fn agency_names_are_not_passive_verbs() {
-        assert!(!is_action("Diskominfotik", &[]));
-        assert!(!is_action("Diklat", &[]));
-        assert!(is_action("Didistribusikan", &[]));
-        assert!(is_action("diklat", &["diklat".to_string()]));
-        let found = findings_of(
-            "N001",
-            &[
-                ("u.peta", UNITS),
-                ("p.peta", &map("Diskominfotik mengirim surat")),
-            ],
-        );
-        assert_eq!(found.len(), 1);
+    fn the_books_own_names_are_not_passive_verbs() {
+        let none = BTreeSet::new();
+        assert!(!is_action("Diklat", &[], &none));
+        assert!(is_action("Didistribusikan", &[], &none));
+        assert!(is_action("diklat", &["diklat".to_string()], &none));
+        // Not a list of agencies: the names come from the book that is checked.
+        assert!(is_action("Disdukcapil", &[], &none));
+        let book = "buku\n  instansi: Dinas Kependudukan dan Pencatatan Sipil Kota Contoh\n  singkatan: Disdukcapil\npihak dispora: Dinas Pemuda dan Olahraga\n  alias: Dispora\n";
+        for label in ["Disdukcapil mengirim surat", "Dispora mengirim surat"] {
+            let found = findings_of(
+                "N001",
+                &[("u.peta", UNITS), ("b.peta", book), ("p.peta", &map(label))],
+            );
+            assert_eq!(found.len(), 1, "{label}");
+        }
     }
 
     #[test]

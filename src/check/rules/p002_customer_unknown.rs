@@ -1,7 +1,8 @@
 //! P002 customer-unknown: every `pelanggan` entry names a declared unit or party.
 
 use crate::check::prelude::*;
-use crate::model::{Book, Item, Unit};
+use crate::check::rules::common::lower_words;
+use crate::model::{Book, Item};
 
 pub const RULE: Rule = Rule {
     code: "P002",
@@ -15,7 +16,8 @@ pub const RULE: Rule = Rule {
     explanation: Words {
         id: "## Apa yang diperiksa
 Setiap isian `pelanggan` menyebut unit (`unit`) atau pihak luar (`pihak`) yang dideklarasikan,
-dengan id, nama atau aliasnya (huruf besar-kecil tidak dibedakan).
+dengan id, nama atau aliasnya (huruf besar-kecil tidak dibedakan). Isian yang sama di
+beberapa proses dilaporkan sekali, di tempat pertama, dengan tempat lainnya sebagai label.
 
 ## Mengapa
 Prinsip 3, pelanggan (Permenpan RB 19/2018): pelanggan akhir menerima hasil dari proses lintas
@@ -33,10 +35,11 @@ proses P1.3.2: Presensi
 
 ## Cara memperbaiki
 Tulis id unit atau pihak yang dimaksud (mis. `pelanggan: bkd`), atau tambahkan namanya sebagai
-`alias` pada unitnya. Penerima di luar dinas dideklarasikan dengan `pihak ID: Nama`.",
+`alias` pada unitnya. Penerima di luar instansi dideklarasikan dengan `pihak ID: Nama`.",
         en: "## What it checks
 Every `pelanggan` entry names a declared unit (`unit`) or outside party (`pihak`), by its id,
-name or alias (case does not matter).
+name or alias (case does not matter). The same entry in several processes is reported once,
+at its first place, with the other places as labels.
 
 ## Why
 Principle 3, pelanggan (Permenpan RB 19/2018): the end customer receives the result of the
@@ -60,18 +63,7 @@ of its unit. Recipients outside the agency are declared with `pihak ID: Name`.",
     check: Check::Model(check),
 };
 
-/// The unit a SIPOC entry names: by id, name or alias, case-insensitive.
-pub(crate) fn resolve<'a>(book: &'a Book, text: &str) -> Option<&'a Unit> {
-    let wanted = text.trim().to_lowercase();
-    if let Some(unit) = book.unit(text.trim()) {
-        return Some(unit);
-    }
-    book.units.iter().find(|u| {
-        u.id.to_lowercase() == wanted
-            || u.name.trim().to_lowercase() == wanted
-            || u.aliases.iter().any(|a| a.trim().to_lowercase() == wanted)
-    })
-}
+pub(crate) use crate::check::rules::common::resolve;
 
 /// The unit id a mistyped entry most likely means: the closest id, else the unit whose name
 /// or alias is closest.
@@ -100,36 +92,62 @@ pub(crate) struct Role {
     pub en: &'static str,
 }
 
-/// Reports each entry of `role` that names no unit.
+/// Reports each distinct entry of `role` that names no unit, once, at its first place, with
+/// every other process that writes it as a label: one unknown supplier written in twelve
+/// processes is one thing to fix.
 pub(crate) fn report_unknown(c: &mut Checker, role: &Role) {
     let book = c.book;
+    // Entries in book order, grouped by what they say (case and blanks aside).
+    let mut unknown: Vec<(String, Vec<(&Process, &Item)>)> = Vec::new();
     for process in &book.processes {
-        let code = process.code_text();
         for item in (role.entries)(process) {
             if resolve(book, &item.text).is_some() {
                 continue;
             }
-            let text = item.text.trim();
-            let (role_id, role_en, key) = (role.id, role.en, role.key);
-            let help = match suggestion(book, text) {
-                Some(id) => Text::new(
-                    format!("mungkin maksudnya `{key}: {id}`?"),
-                    format!("did you mean `{key}: {id}`?"),
-                ),
-                None => Text::new(
-                    format!("tulis id, nama atau alias sebuah unit, atau deklarasikan `pihak ID: {text}` bila {role_id} ini di luar dinas"),
-                    format!("write the id, name or alias of a unit, or declare `pihak ID: {text}` if this {role_en} is outside the agency"),
-                ),
-            };
-            c.report(
-                Owner::Process(code.clone()),
-                Some(item.span),
-                Text::new(
-                    format!("{role_id} `{text}` pada proses `{code}` bukan unit atau pihak yang dideklarasikan"),
-                    format!("{role_en} `{text}` of process `{code}` is not a declared unit or party"),
-                ),
-            )
-            .help = Some(help);
+            let key = lower_words(&item.text).join(" ");
+            match unknown.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, places)) => places.push((process, item)),
+                None => unknown.push((key, vec![(process, item)])),
+            }
+        }
+    }
+    let (role_id, role_en, key) = (role.id, role.en, role.key);
+    for (_, places) in unknown {
+        let (process, item) = places[0];
+        let code = process.code_text();
+        let text = item.text.trim();
+        let help = match suggestion(book, text) {
+            Some(id) => Text::new(
+                format!("mungkin maksudnya `{key}: {id}`?"),
+                format!("did you mean `{key}: {id}`?"),
+            ),
+            None => Text::new(
+                format!("tulis id, nama atau alias sebuah unit, atau deklarasikan `pihak ID: {text}` bila {role_id} ini di luar instansi"),
+                format!("write the id, name or alias of a unit, or declare `pihak ID: {text}` if this {role_en} is outside the agency"),
+            ),
+        };
+        let (more_id, more_en) = match places.len() {
+            1 => (String::new(), String::new()),
+            n => (
+                format!(" (dan {} proses lain)", n - 1),
+                format!(" (and {} other processes)", n - 1),
+            ),
+        };
+        let d = c.report(
+            Owner::Process(code.clone()),
+            Some(item.span),
+            Text::new(
+                format!("{role_id} `{text}` pada proses `{code}`{more_id} bukan unit atau pihak yang dideklarasikan"),
+                format!("{role_en} `{text}` of process `{code}`{more_en} is not a declared unit or party"),
+            ),
+        );
+        d.help = Some(help);
+        for (other, item) in &places[1..] {
+            let code = other.code_text();
+            d.labels.push(Label {
+                span: item.span,
+                message: Text::new(format!("juga di `{code}`"), format!("also in `{code}`")),
+            });
         }
     }
 }
@@ -176,6 +194,20 @@ mod tests {
                         .to_string()
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn one_unknown_entry_in_many_processes_is_one_finding() {
+        let text = "proses P1: A\n  pelanggan: Masyarakat Umum\nproses P2: B\n  pelanggan: masyarakat  umum\nproses P3: C\n  pelanggan: Masyarakat Umum\n";
+        let found = findings_of("P002", &[("u.peta", UNITS), ("p.peta", text)]);
+        assert_eq!(
+            found,
+            [(
+                2,
+                "customer `Masyarakat Umum` of process `P1` (and 2 other processes) is not a declared unit or party"
+                    .to_string()
+            )]
         );
     }
 

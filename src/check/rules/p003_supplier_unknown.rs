@@ -15,7 +15,8 @@ pub const RULE: Rule = Rule {
     explanation: Words {
         id: "## Apa yang diperiksa
 Setiap isian `pemasok` menyebut unit (`unit`) atau pihak luar (`pihak`) yang dideklarasikan,
-dengan id, nama atau aliasnya (huruf besar-kecil tidak dibedakan).
+dengan id, nama atau aliasnya (huruf besar-kecil tidak dibedakan). Isian yang sama di
+beberapa proses dilaporkan sekali, di tempat pertama, dengan tempat lainnya sebagai label.
 
 ## Mengapa
 Prinsip 3, pelanggan (Permenpan RB 19/2018): pelanggan akhir menerima hasil dari proses lintas
@@ -33,10 +34,11 @@ proses P1.3.2: Presensi
 
 ## Cara memperbaiki
 Tulis id unit atau pihak yang dimaksud (mis. `pemasok: pegawai`), atau tambahkan namanya sebagai
-`alias` pada unitnya. Pemasok di luar dinas dideklarasikan dengan `pihak ID: Nama`.",
+`alias` pada unitnya. Pemasok di luar instansi dideklarasikan dengan `pihak ID: Nama`.",
         en: "## What it checks
 Every `pemasok` entry names a declared unit (`unit`) or outside party (`pihak`), by its id,
-name or alias (case does not matter).
+name or alias (case does not matter). The same entry in several processes is reported once,
+at its first place, with the other places as labels.
 
 ## Why
 Principle 3, pelanggan (Permenpan RB 19/2018): the end customer receives the result of the

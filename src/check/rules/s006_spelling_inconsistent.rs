@@ -1,8 +1,9 @@
 //! S006 spelling-inconsistent: names are spelled the way the org chart and process list spell
 //! them, and the agency's own name is written in full as the book declares it.
 
-use crate::check::passage::Kind;
 use crate::check::prelude::*;
+use crate::check::rules::common::agency::{Agency, AgencyName};
+use crate::check::rules::common::morph::same_root;
 use crate::suggest::within;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -91,45 +92,10 @@ reason`.",
     check: Check::Model(check),
 };
 
-/// Suffixes that make another word of the same family (`lapor-an`, `lapor-kan`).
-const SUFFIXES: &[&str] = &["nya", "kan", "an", "i", "lah"];
-/// Prefixes likewise: the rule's own (`di-`, `ke-`, `se-`) and the verb and noun prefixes
-/// with their nasal forms (`meng-irim`, `peng-irim-an`), so `Mengajukan` is not a misspelling
-/// of `Pengajuan` nor `Pelaporan` of `Laporan`.
-const PREFIXES: &[&str] = &[
-    "di", "ke", "se", "me", "mem", "men", "meng", "meny", "pe", "pem", "pen", "peng", "peny",
-    "ber", "per", "ter", "memper", "diper",
-];
-
-/// A word and the words it becomes with one prefix and/or one suffix taken off.
-fn stems(word: &str) -> BTreeSet<String> {
-    let mut bases = vec![word];
-    for p in PREFIXES {
-        if let Some(rest) = word.strip_prefix(p) {
-            if rest.chars().count() >= 3 {
-                bases.push(rest);
-            }
-        }
-    }
-    let mut out = BTreeSet::new();
-    for base in bases {
-        out.insert(base.to_string());
-        for s in SUFFIXES {
-            if let Some(rest) = base.strip_suffix(s) {
-                if rest.chars().count() >= 3 {
-                    out.insert(rest.to_string());
-                }
-            }
-        }
-    }
-    out
-}
-
 /// Whether two words differ only by Indonesian affixes (`laporan`/`laporkan`,
-/// `bidang`/`bidangnya`, `mengajukan`/`pengajuan`).
+/// `bidang`/`bidangnya`, `mengajukan`/`pengajuan`, `penetapan`/`ketetapan`).
 fn affix_related(a: &str, b: &str) -> bool {
-    let sa = stems(a);
-    stems(b).iter().any(|s| sa.contains(s))
+    same_root(a, b)
 }
 
 /// How far a word may be from a vocabulary word to count as the same word misspelled: one
@@ -146,7 +112,7 @@ fn tolerance(word: &str, name: bool) -> usize {
 
 /// The pieces of a text compared: its words, hyphenated words split (`e-Government` gives
 /// `Government`), with their byte offsets.
-fn pieces<'w, 't: 'w>(
+pub(crate) fn pieces<'w, 't: 'w>(
     words: &'w [(usize, &'t str)],
 ) -> impl Iterator<Item = (usize, &'t str)> + 'w {
     words.iter().flat_map(|&(at, word)| {
@@ -159,14 +125,14 @@ fn pieces<'w, 't: 'w>(
 }
 
 /// A piece is compared when it has at least 5 letters and nothing else.
-fn checked(word: &str) -> bool {
+pub(crate) fn checked(word: &str) -> bool {
     word.chars().count() >= 5 && word.chars().all(char::is_alphabetic)
 }
 
 /// Whether a word of a narrative is worth comparing: written with a capital (names, acronyms)
 /// but not only because it opens a sentence or the text. Lower-case words are the common
 /// vocabulary of the language (`kepada` is not a misspelling of `Kepala`).
-fn name_like(text: &str, at: usize, word: &str) -> bool {
+pub(crate) fn name_like(text: &str, at: usize, word: &str) -> bool {
     if !word.chars().any(char::is_uppercase) {
         return false;
     }
@@ -182,7 +148,7 @@ fn name_like(text: &str, at: usize, word: &str) -> bool {
 
 /// A vocabulary word: how it was first written, where it comes from, and every element
 /// (process or unit) whose name holds it.
-struct Entry {
+pub(crate) struct Entry {
     written: String,
     /// In characters, to rule words out by length before comparing them.
     length: usize,
@@ -190,7 +156,7 @@ struct Entry {
     scopes: BTreeSet<String>,
 }
 
-fn vocabulary(book: &crate::model::Book) -> BTreeMap<String, Entry> {
+pub(crate) fn vocabulary(book: &crate::model::Book) -> BTreeMap<String, Entry> {
     let mut vocab: BTreeMap<String, Entry> = BTreeMap::new();
     let mut add = |text: &str, scope: &str, source: (String, String)| {
         for (_, w) in pieces(&words(text)) {
@@ -235,7 +201,7 @@ fn vocabulary(book: &crate::model::Book) -> BTreeMap<String, Entry> {
 /// vocabulary already: it is a misspelling when its own element is the only one spelling it so
 /// and more elements spell the near word (so two names spelled two ways once each are left
 /// alone: neither is the standard).
-fn misspelling<'v>(
+pub(crate) fn misspelling<'v>(
     word: &str,
     name_scope: Option<&str>,
     vocab: &'v BTreeMap<String, Entry>,
@@ -280,99 +246,17 @@ fn misspelling<'v>(
     best.map(|(_, e)| e)
 }
 
-/// The agency's name (`instansi` of the `buku` block) with its words, to compare texts with.
-pub(crate) struct AgencyName<'a> {
-    text: &'a str,
-    words: Vec<(usize, &'a str)>,
-}
-
-impl<'a> AgencyName<'a> {
-    pub fn new(book: &'a crate::model::Book) -> Self {
-        Self::of(book.meta.instansi.as_deref().unwrap_or_default())
-    }
-
-    pub fn of(text: &'a str) -> Self {
-        AgencyName {
-            text,
-            words: words(text),
-        }
-    }
-
-    /// Where a text (with its `words`) writes the agency's name differently: the byte range of
-    /// the first differing word, what is written and what the name is (both shortened after
-    /// the difference).
-    pub fn differs(&self, text: &str, ws: &[(usize, &str)]) -> Vec<(usize, usize, String, String)> {
-        let instansi = self.text;
-        let name = &self.words;
-        let mut out = Vec::new();
-        if name.len() < 3 {
-            return out;
-        }
-        let same = same_word;
-        let gap_of = |list: &[(usize, &str)], src: &str, k: usize| -> String {
-            src[list[k - 1].0 + list[k - 1].1.len()..list[k].0]
-                .trim()
-                .to_string()
-        };
-        let collapse = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-        for k in 0..ws.len() {
-            if k + 1 >= ws.len() || !same(ws[k].1, name[0].1) || !same(ws[k + 1].1, name[1].1) {
-                continue;
-            }
-            for m in 2..name.len() {
-                let Some(&(at, word)) = ws.get(k + m) else {
-                    break;
-                };
-                // Commas do not count; other punctuation the name does not have there (a full
-                // stop, a bracket) ends the name.
-                let gap = gap_of(ws, text, k + m);
-                if gap != gap_of(name, instansi, m) && !gap.chars().all(|c| c == ',') {
-                    break;
-                }
-                if same(word, name[m].1) {
-                    continue;
-                }
-                // A lower-case word where the name has a capitalised one: the text has moved on
-                // from a shortened name (`Dinas Komunikasi melaporkan ...`).
-                let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-                if !capital(word) && capital(name[m].1) {
-                    break;
-                }
-                // Both shown up to two words past the difference, as far as each goes.
-                let shown = (m + 2).min(name.len() - 1);
-                let mut last = k + m;
-                while last < k + shown
-                    && last + 1 < ws.len()
-                    && gap_of(ws, text, last + 1).chars().all(|c| c == ',')
-                {
-                    last += 1;
-                }
-                let more = if shown + 1 < name.len() { " ..." } else { "" };
-                let written = format!(
-                    "{}{more}",
-                    collapse(&text[ws[k].0..ws[last].0 + ws[last].1.len()])
-                );
-                let expected = format!(
-                    "{}{more}",
-                    collapse(&instansi[name[0].0..name[shown].0 + name[shown].1.len()])
-                );
-                out.push((at, at + word.len(), written, expected));
-                break;
-            }
-        }
-        out
-    }
-}
-
 fn check(c: &mut Checker) {
     let book = c.book;
     let vocab = vocabulary(book);
     let agency = AgencyName::new(book);
+    let short_name = Agency::new(book);
     let instansi = agency.text;
     let mut seen: BTreeSet<(String, String)> = BTreeSet::new();
     let mut answers: BTreeMap<String, Option<&Entry>> = BTreeMap::new();
     for passage in c.passages() {
-        for (start, end, written, expected) in agency.differs(passage.text, &passage.words) {
+        let misnamed = agency.differs(passage.text, &passage.words);
+        for (start, end, written, expected) in misnamed.iter().cloned() {
             if !seen.insert((passage.scope(), format!("instansi {written}"))) {
                 continue;
             }
@@ -391,7 +275,7 @@ fn check(c: &mut Checker) {
                 format!("write the agency's name as the `buku` block does: `{instansi}`"),
             ));
         }
-        let name = matches!(passage.kind, Kind::ProcessName | Kind::UnitName);
+        let name = passage.kind.is_name();
         let name_scope = name.then(|| passage.scope());
         for (at, word) in pieces(&passage.words) {
             if !(name || name_like(passage.text, at, word)) || !checked(word) {
@@ -411,6 +295,15 @@ fn check(c: &mut Checker) {
             let Some(entry) = found else {
                 continue;
             };
+            // The agency's short name written another way is S009's finding; a word of the
+            // agency's name written wrongly is reported above, once.
+            if short_name.is_short_variant(word)
+                || misnamed
+                    .iter()
+                    .any(|(start, end, ..)| (*start..*end).contains(&at))
+            {
+                continue;
+            }
             if !seen.insert((passage.scope(), lower)) {
                 continue;
             }
@@ -436,7 +329,8 @@ fn check(c: &mut Checker) {
 
 #[cfg(test)]
 mod tests {
-    use super::{affix_related, name_like, AgencyName};
+    use super::{affix_related, name_like};
+    use crate::check::rules::common::agency::AgencyName;
     use crate::check::text::words;
 
     fn differs_from_instansi(text: &str) -> Vec<(usize, usize, String, String)> {

@@ -1,7 +1,7 @@
 //! U010 loop-without-decision: every loop in a map holds a `keputusan` that decides when to leave it.
 
 use crate::check::prelude::*;
-use petgraph::algo::tarjan_scc;
+use petgraph::algo::kosaraju_scc;
 use petgraph::graph::NodeIndex;
 use std::collections::BTreeSet;
 
@@ -79,9 +79,10 @@ slip, remove it.",
 };
 
 /// The loops of a map: its strongly connected components that hold a cycle, each sorted and
-/// all in source order of their first step.
+/// all in source order of their first step. Kosaraju's search keeps its own stack (petgraph's
+/// Tarjan recurses once per step of a path, which a 100,000-step map overflows).
 fn loops(map: &CrossMap) -> Vec<Vec<NodeIndex>> {
-    let mut found: Vec<Vec<NodeIndex>> = tarjan_scc(&map.graph)
+    let mut found: Vec<Vec<NodeIndex>> = kosaraju_scc(&map.graph)
         .into_iter()
         .filter(|scc| match scc.as_slice() {
             [one] => map.graph.find_edge(*one, *one).is_some(),

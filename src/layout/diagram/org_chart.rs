@@ -337,6 +337,9 @@ mod tests {
             description: None,
             span: Default::default(),
             id_span: Default::default(),
+            name_span: Default::default(),
+            alias_spans: Vec::new(),
+            description_span: None,
             suppressions: Vec::new(),
         }
     }
