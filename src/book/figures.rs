@@ -12,8 +12,10 @@ use crate::render::{diagram as diagram_svg, svg};
 /// print at the book's text size on `paper` (one when it fits), in the orientation chosen.
 pub struct CrossFigure {
     pub whole: String,
-    /// (SVG, printed on a portrait page) of each part.
-    pub parts: Vec<(String, bool)>,
+    /// (SVG, figure classes) of each part: `wide`, `tall` for a portrait page, `half` for
+    /// a part that shares its page with the next or the previous one, `paired` for the
+    /// second of those.
+    pub parts: Vec<(String, String)>,
 }
 
 pub fn cross_functional(
@@ -48,11 +50,28 @@ pub fn cross_functional(
         },
     )?;
     let draw = |l: &layout::Layout| svg::svg(l, &svg::SvgOptions::default());
+    let half = layout::print::half_pages(&parts, paper);
+    let classes = |k: usize| {
+        let mut class = String::from("wide");
+        if parts[k].orientation == Orientation::Vertical {
+            class.push_str(" tall");
+        }
+        if half[k] {
+            class.push_str(" half");
+            // The second of a pair: the one before it is a half page that starts the pair.
+            let starts = (0..k).rev().take_while(|&j| half[j]).count() % 2 == 1;
+            if starts {
+                class.push_str(" paired");
+            }
+        }
+        class
+    };
     Some(CrossFigure {
         whole: draw(&whole),
         parts: parts
             .iter()
-            .map(|l| (draw(l), l.orientation == Orientation::Vertical))
+            .enumerate()
+            .map(|(k, l)| (draw(l), classes(k)))
             .collect(),
     })
 }

@@ -936,8 +936,8 @@ fn maps_chapter_html(
                 let count = drawn.parts.len();
                 let mut print = String::new();
                 let mut screen = String::new();
-                for (k, (svg, portrait)) in drawn.parts.into_iter().enumerate() {
-                    let class = if portrait { "wide tall" } else { "wide" };
+                for (k, (svg, class)) in drawn.parts.into_iter().enumerate() {
+                    let class = class.as_str();
                     if k == 0 {
                         let part_caption = if count > 1 {
                             format!("{caption} (bagian 1 dari {count})")

@@ -115,6 +115,65 @@ pub fn printed_text(layout: &Layout, paper: Paper) -> (f64, f64) {
     (f64::from(median) * scale, f64::from(smallest) * scale)
 }
 
+/// The box a figure's SVG may fill when two parts of a map share a page, one above the
+/// other, each with its caption: the full box less a second caption, halved.
+pub fn half_figure_box_mm(paper: Paper, orientation: Orientation) -> (f64, f64) {
+    let (w, h) = figure_box_mm(paper, orientation);
+    (w, (h - CAPTION_MM) / 2.0)
+}
+
+/// (median, smallest) printed size in points of a map's text on half a page of `paper`.
+fn printed_text_on_half(layout: &Layout, paper: Paper) -> (f64, f64) {
+    let (w, h) = svg_size(layout);
+    let (box_w, box_h) = half_figure_box_mm(paper, layout.orientation);
+    let scale = (box_w / f64::from(w.max(1))).min(box_h / f64::from(h.max(1))) * PT_PER_MM;
+    let (median, smallest) = text_px(layout);
+    (f64::from(median) * scale, f64::from(smallest) * scale)
+}
+
+fn at_target((median, smallest): (f64, f64)) -> bool {
+    median >= TARGET_MEDIAN_PT && smallest >= TARGET_MIN_PT
+}
+
+/// For each part of a split map, whether it prints on half a page: two consecutive parts
+/// share a page when both still print at the target size there (short maps of few lanes,
+/// whose parts would each leave most of a page empty). A page holds two parts at most.
+pub fn half_pages(parts: &[Layout], paper: Paper) -> Vec<bool> {
+    let fits_half = |l: &Layout| at_target(printed_text_on_half(l, paper));
+    let mut half = vec![false; parts.len()];
+    let mut i = 0;
+    while i < parts.len() {
+        if i + 1 < parts.len()
+            && parts[i].orientation == parts[i + 1].orientation
+            && fits_half(&parts[i])
+            && fits_half(&parts[i + 1])
+        {
+            half[i] = true;
+            half[i + 1] = true;
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    half
+}
+
+/// (median, smallest) printed size in points of every part of a map as the book prints
+/// them: on a page of its own, or on half a page (see `half_pages`).
+pub fn printed_parts(parts: &[Layout], paper: Paper) -> Vec<(f64, f64)> {
+    parts
+        .iter()
+        .zip(half_pages(parts, paper))
+        .map(|(l, half)| {
+            if half {
+                printed_text_on_half(l, paper)
+            } else {
+                printed_text(l, paper)
+            }
+        })
+        .collect()
+}
+
 /// The largest SVG (width, height) in pixels whose text of `median_px` and `smallest_px`
 /// still prints at the target sizes on `paper` for `orientation`.
 pub fn max_svg_px(
