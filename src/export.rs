@@ -1,7 +1,8 @@
 //! The `peta/1` export: the compiled model as JSON or YAML. The field names are a fixed
-//! contract other tools rely on; add nothing here without a new schema version.
+//! contract other tools rely on: fields are only ever added (optional on import, always
+//! written on export), never renamed or removed.
 
-use crate::model::{Book, Process};
+use crate::model::{Book, Item, Process, StepKind};
 use crate::source::SourceMap;
 use serde::{Deserialize, Serialize};
 
@@ -64,15 +65,6 @@ pub enum ExportCategory {
     Pendukung,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ExportStepKind {
-    Start,
-    Task,
-    Decision,
-    End,
-}
-
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct ExportSipoc {
@@ -96,6 +88,9 @@ pub struct ExportProcess {
     pub description: Option<String>,
     #[serde(default)]
     pub sipoc: ExportSipoc,
+    /// The process's `catatan`, in written order.
+    #[serde(default)]
+    pub notes: Vec<String>,
     #[serde(default)]
     pub lanes: Vec<String>,
     #[serde(default)]
@@ -111,9 +106,32 @@ pub struct ExportProcess {
 #[serde(deny_unknown_fields)]
 pub struct ExportStep {
     pub id: String,
-    pub kind: ExportStepKind,
+    /// `start`, `task`, `decision`, `parallel` or `end`.
+    pub kind: StepKind,
     pub lane: String,
+    /// Empty for a parallel gateway without one.
     pub label: String,
+    /// The documents or results the step produces (`keluaran:`).
+    #[serde(default)]
+    pub outputs: Vec<String>,
+    #[serde(default)]
+    pub notes: Vec<String>,
+    /// What the step needs (`kelengkapan:`).
+    #[serde(default)]
+    pub requirements: Vec<String>,
+    /// How long it takes (`waktu:`), free text.
+    #[serde(default)]
+    pub duration: Option<String>,
+    /// The book's own step number (`no:`).
+    #[serde(default)]
+    pub number: Option<String>,
+    /// Other lanes of the map that share the step (`bersama:`).
+    #[serde(default)]
+    pub shared_with: Vec<String>,
+    /// The linked map: for a start the map that leads here, for an end the map the work
+    /// continues in, for a task the map performed here.
+    #[serde(default)]
+    pub process: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -130,28 +148,6 @@ pub struct ExportFlow {
 pub struct ExportSource {
     pub file: String,
     pub line: usize,
-}
-
-impl ExportStepKind {
-    pub fn from_kind(kind: crate::syntax::ast::StepKind) -> Self {
-        use crate::syntax::ast::StepKind as K;
-        match kind {
-            K::Start => ExportStepKind::Start,
-            K::Task => ExportStepKind::Task,
-            K::Decision => ExportStepKind::Decision,
-            K::End => ExportStepKind::End,
-        }
-    }
-
-    pub fn to_kind(self) -> crate::syntax::ast::StepKind {
-        use crate::syntax::ast::StepKind as K;
-        match self {
-            ExportStepKind::Start => K::Start,
-            ExportStepKind::Task => K::Task,
-            ExportStepKind::Decision => K::Decision,
-            ExportStepKind::End => K::End,
-        }
-    }
 }
 
 impl ExportCategory {
@@ -213,8 +209,12 @@ pub fn export(book: &Book, sources: &SourceMap) -> Export {
     }
 }
 
+fn texts(items: &[Item]) -> Vec<String> {
+    items.iter().map(|i| i.text.clone()).collect()
+}
+
 fn export_process(p: &Process, sources: &SourceMap) -> ExportProcess {
-    let texts = |items: &[crate::model::Item]| items.iter().map(|i| i.text.clone()).collect();
+    let text = |item: &Option<Item>| item.as_ref().map(|i| i.text.clone());
     let (lanes, steps, flows) = match &p.map {
         None => (Vec::new(), Vec::new(), Vec::new()),
         Some(map) => (
@@ -222,9 +222,16 @@ fn export_process(p: &Process, sources: &SourceMap) -> ExportProcess {
             map.steps()
                 .map(|(_, s)| ExportStep {
                     id: s.id.clone(),
-                    kind: ExportStepKind::from_kind(s.kind),
+                    kind: s.kind,
                     lane: s.lane.clone(),
                     label: s.label.clone(),
+                    outputs: texts(&s.outputs),
+                    notes: texts(&s.notes),
+                    requirements: texts(&s.requirements),
+                    duration: text(&s.duration),
+                    number: text(&s.number),
+                    shared_with: texts(&s.shared_with),
+                    process: text(&s.process),
                 })
                 .collect(),
             map.flows()
@@ -250,6 +257,7 @@ fn export_process(p: &Process, sources: &SourceMap) -> ExportProcess {
             output: texts(&p.sipoc.output),
             customer: texts(&p.sipoc.customer),
         },
+        notes: texts(&p.notes),
         lanes,
         steps,
         flows,

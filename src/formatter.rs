@@ -64,8 +64,14 @@ fn write_statement(out: &mut String, open: Open, s: &Statement) -> Open {
             label,
         } => {
             let head = format!("{} {} di {}", kind.keyword(), id.value, lane.value);
-            statement(out, 1, &head, Some(&label.value));
+            // A gateway may go without a label; every other step has one (or is an error).
+            let label = (kind.needs_label() || !label.value.is_empty()).then_some(&label.value);
+            statement(out, 1, &head, label.map(String::as_str));
             Open::Step
+        }
+        Statement::Link { kind, code } => {
+            statement(out, 2, &format!("{} {}", kind.words(), code.value), None);
+            open
         }
         Statement::Flow { target, label } => {
             let mut line = format!("lanjut ke {}", target.value);
@@ -91,7 +97,7 @@ fn write_statement(out: &mut String, open: Open, s: &Statement) -> Open {
                 Open::Signatory if accepts(BlockKind::Signatory, &key.value) => 2,
                 _ => 1,
             };
-            let value = if key.value == "lajur" {
+            let value = if key.value == "lajur" || key.value == "bersama" {
                 id_list(&value.value)
             } else {
                 value.value.clone()
@@ -99,7 +105,7 @@ fn write_statement(out: &mut String, open: Open, s: &Statement) -> Open {
             statement(out, depth, &key.value, Some(&value));
             open
         }
-        Statement::Bad => open,
+        Statement::Bad(_) => open,
     }
 }
 
@@ -188,7 +194,9 @@ mod tests {
 
     #[test]
     fn fields_after_steps_and_signatory_fields() {
-        let text = "buku\npenandatangan\nnama: A\ntahun: 2023\nproses P1: X\ntugas t di a: Y\nkeluaran: Dokumen\nkategori: utama\nabaikan N001: alasan\n";
+        // A step's own fields are indented under it (any amount); a process field goes to the
+        // process wherever it stands.
+        let text = "buku\npenandatangan\nnama: A\ntahun: 2023\nproses P1: X\ntugas t di a: Y\n keluaran: Dokumen\nkategori: utama\n\tabaikan N001: alasan\n";
         assert_eq!(
             fmt(text),
             "buku\n  penandatangan\n    nama: A\n  tahun: 2023\nproses P1: X\n  tugas t di a: Y\n    keluaran: Dokumen\n  kategori: utama\n    abaikan N001: alasan\n"

@@ -3,6 +3,7 @@
 
 use crate::export::{Export, ExportProcess, UnitKind, SCHEMA};
 use crate::model::Code;
+use crate::syntax::ast::LinkKind;
 use crate::syntax::write::{normalise, statement};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -170,12 +171,22 @@ fn validate(e: &Export, errors: &mut Vec<ImportError>) {
         }
     }
     let mut codes = BTreeSet::new();
-    for (i, p) in e.processes.iter().enumerate() {
+    for p in &e.processes {
         if Code::parse(&p.code).is_some_and(|c| c.to_string() == p.code) {
             codes.insert(p.code.as_str());
         }
-        let _ = i;
     }
+    // Processes a step may link to: the leaves below the level-0 map.
+    let leaves: BTreeSet<&str> = codes
+        .iter()
+        .copied()
+        .filter(|code| Code::parse(code).is_some_and(|c| !c.is_agency_map()))
+        .filter(|code| {
+            !e.processes
+                .iter()
+                .any(|c| c.parent.as_deref() == Some(*code))
+        })
+        .collect();
     let mut seen = BTreeSet::new();
     for (i, p) in e.processes.iter().enumerate() {
         let at = format!("$.processes[{i}]");
@@ -267,8 +278,55 @@ fn validate(e: &Export, errors: &mut Vec<ImportError>) {
                     format!("\"{}\" is not one of this process's lanes", s.lane),
                 );
             }
-            if normalise(&s.label).is_empty() {
+            if s.kind.needs_label() && normalise(&s.label).is_empty() {
                 err(format!("{at}.label"), "empty step label".into());
+            }
+            let mut shared = BTreeSet::new();
+            for (k, lane) in s.shared_with.iter().enumerate() {
+                let problem = if !lanes.contains(lane.as_str()) {
+                    Some(format!("\"{lane}\" is not one of this process's lanes"))
+                } else if *lane == s.lane {
+                    Some(format!("\"{lane}\" is the step's own lane"))
+                } else if !shared.insert(lane.as_str()) {
+                    Some(format!("lane \"{lane}\" listed twice"))
+                } else {
+                    None
+                };
+                if let Some(message) = problem {
+                    err(format!("{at}.shared_with[{k}]"), message);
+                }
+            }
+            if let Some(linked) = &s.process {
+                if LinkKind::for_step(s.kind).is_none() {
+                    err(
+                        format!("{at}.process"),
+                        format!(
+                            "a {} step cannot link to another process (only start, task and end)",
+                            s.kind.export_name()
+                        ),
+                    );
+                } else if *linked == p.code || !leaves.contains(linked.as_str()) {
+                    err(
+                        format!("{at}.process"),
+                        format!("\"{linked}\" is not another leaf process of the document"),
+                    );
+                }
+            }
+            for (key, v) in [("number", &s.number), ("duration", &s.duration)] {
+                if v.as_deref().is_some_and(|v| normalise(v).is_empty()) {
+                    err(format!("{at}.{key}"), "empty value (use null)".into());
+                }
+            }
+            for (list, items) in [
+                ("outputs", &s.outputs),
+                ("notes", &s.notes),
+                ("requirements", &s.requirements),
+            ] {
+                for (k, item) in items.iter().enumerate() {
+                    if normalise(item).is_empty() {
+                        err(format!("{at}.{list}[{k}]"), "empty entry".into());
+                    }
+                }
             }
         }
         for (j, f) in p.flows.iter().enumerate() {
@@ -291,6 +349,11 @@ fn validate(e: &Export, errors: &mut Vec<ImportError>) {
                 if normalise(item).is_empty() {
                     err(format!("{at}.sipoc.{list}[{j}]"), "empty entry".into());
                 }
+            }
+        }
+        for (j, item) in p.notes.iter().enumerate() {
+            if normalise(item).is_empty() {
+                err(format!("{at}.notes[{j}]"), "empty entry".into());
             }
         }
     }
@@ -420,6 +483,7 @@ fn write_process(
         ("masukan", &p.sipoc.input),
         ("keluaran", &p.sipoc.output),
         ("pelanggan", &p.sipoc.customer),
+        ("catatan", &p.notes),
     ] {
         for item in items {
             statement(out, 1, key, Some(&value(item)));
@@ -432,8 +496,31 @@ fn write_process(
         out.push('\n');
     }
     for s in &p.steps {
-        let head = format!("{} {} di {}", s.kind.to_kind().keyword(), s.id, s.lane);
-        statement(out, 1, &head, Some(&value(&s.label)));
+        let head = format!("{} {} di {}", s.kind.keyword(), s.id, s.lane);
+        let label = value(&s.label);
+        let label = (s.kind.needs_label() || !label.is_empty()).then_some(label.as_str());
+        statement(out, 1, &head, label);
+        // Fields are indented under their step, so they are the step's and not the process's.
+        if let (Some(code), Some(link)) = (&s.process, LinkKind::for_step(s.kind)) {
+            statement(out, 2, &format!("{} {code}", link.words()), None);
+        }
+        if !s.shared_with.is_empty() {
+            statement(out, 2, "bersama", Some(&s.shared_with.join(", ")));
+        }
+        for (key, v) in [("no", &s.number), ("waktu", &s.duration)] {
+            if let Some(v) = v {
+                statement(out, 2, key, Some(&value(v)));
+            }
+        }
+        for (key, items) in [
+            ("kelengkapan", &s.requirements),
+            ("keluaran", &s.outputs),
+            ("catatan", &s.notes),
+        ] {
+            for item in items {
+                statement(out, 2, key, Some(&value(item)));
+            }
+        }
         for f in p.flows.iter().filter(|f| f.from == s.id) {
             let mut line = format!("{}lanjut ke {}", "    ", f.to);
             if let Some(label) = &f.label {

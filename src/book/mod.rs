@@ -144,8 +144,104 @@ struct ProcessPart<'a> {
     inputs: Vec<String>,
     outputs: Vec<String>,
     customers: Vec<String>,
+    notes: Vec<String>,
     narrative: Vec<Sentence>,
+    steps: Option<StepTable>,
     children: Vec<Link>,
+}
+
+/// The step table of a process page: what an SOP needs per step (documents, requirements,
+/// time, the book's numbers, joint work, links to other maps). Shown only for a map whose
+/// steps say any of it.
+struct StepTable {
+    id: String,
+    number: String,
+    rows: Vec<StepRow>,
+}
+
+struct StepRow {
+    step: String,
+    number: String,
+    actors: String,
+    activity: String,
+    requirements: Vec<String>,
+    duration: String,
+    outputs: Vec<String>,
+    link_words: &'static str,
+    link: Option<Link>,
+    notes: Vec<String>,
+}
+
+/// The rows of a map's step table, or `None` when no step carries anything the narrative
+/// alone would not show in a table.
+fn step_rows(book: &Book, map: &crate::model::CrossMap) -> Option<Vec<StepRow>> {
+    let detailed = map.steps().any(|(_, s)| {
+        !s.outputs.is_empty()
+            || !s.notes.is_empty()
+            || !s.requirements.is_empty()
+            || s.duration.is_some()
+            || s.number.is_some()
+            || !s.shared_with.is_empty()
+            || s.process.is_some()
+    });
+    if !detailed {
+        return None;
+    }
+    let texts = |items: &[crate::model::Item]| items.iter().map(|i| i.text.clone()).collect();
+    let numbers = map.step_numbers();
+    let rows = map
+        .steps()
+        // A gateway only routes the work: it gets a row only when it says something.
+        .filter(|(_, s)| {
+            s.kind != crate::model::StepKind::Parallel
+                || !s.label.trim().is_empty()
+                || !s.notes.is_empty()
+        })
+        .map(|(i, s)| {
+            let actors: Vec<String> = s
+                .lanes()
+                .map(|unit| narrative::unit_name(book, unit))
+                .collect();
+            let activity = match (s.kind, s.label.trim()) {
+                (crate::model::StepKind::Parallel, "") => "(paralel)".to_string(),
+                (crate::model::StepKind::Parallel, label) => format!("(paralel) {label}"),
+                (_, label) => label.to_string(),
+            };
+            let link = s.process.as_ref().map(|code| {
+                let name = book
+                    .process(&code.text)
+                    .map(|p| format!("{} {}", code.text, p.name))
+                    .unwrap_or_else(|| code.text.clone());
+                Link {
+                    href: format!("{}.html#proses-{}", code.text, anchor(&code.text)),
+                    text: name,
+                    rel: "related".into(),
+                }
+            });
+            let link_words = match s.kind {
+                crate::model::StepKind::Start => "Kelanjutan dari proses",
+                crate::model::StepKind::Task => "Dijalankan melalui proses",
+                _ => "Dilanjutkan ke proses",
+            };
+            StepRow {
+                step: s.id.clone(),
+                number: numbers[i.index()].clone().unwrap_or_default(),
+                actors: actors.join(", "),
+                activity,
+                requirements: texts(&s.requirements),
+                duration: s
+                    .duration
+                    .as_ref()
+                    .map(|d| d.text.clone())
+                    .unwrap_or_default(),
+                outputs: texts(&s.outputs),
+                link_words,
+                link,
+                notes: texts(&s.notes),
+            }
+        })
+        .collect();
+    Some(rows)
 }
 
 pub struct FindingRow {
@@ -995,6 +1091,18 @@ fn maps_chapter_html(
             })
             .collect();
         let names = |items: &[crate::model::Item]| crate::layout::diagram::names(book, items);
+        let steps = p.map.as_ref().and_then(|m| step_rows(book, m)).map(|rows| {
+            next_table += 1;
+            let number = format!("{arabic}.{next_table}");
+            let id = format!("tabel-{}", anchor(&number));
+            table_list.push(Numbered {
+                id: id.clone(),
+                number: number.clone(),
+                caption: format!("Rincian Langkah {code} {}", p.name),
+                page: file.clone(),
+            });
+            StepTable { id, number, rows }
+        });
         let process_part = ProcessPart {
             id: &pid,
             code: &code,
@@ -1019,6 +1127,8 @@ fn maps_chapter_html(
             inputs: names(&p.sipoc.input),
             outputs: names(&p.sipoc.output),
             customers: names(&p.sipoc.customer),
+            notes: p.notes.iter().map(|n| n.text.replace('\n', " ")).collect(),
+            steps,
             narrative: p
                 .map
                 .as_ref()

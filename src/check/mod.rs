@@ -20,8 +20,8 @@ pub mod prelude {
     pub use super::text::{first_word, is_verb, locate, same_word, same_words, words};
     pub use super::{Check, Checker, Owner, Param, Principle, Rule, Words};
     pub use crate::diagnostic::{Label, Severity, Text};
+    pub use crate::model::StepKind;
     pub use crate::model::{CrossMap, Process, Step};
-    pub use crate::syntax::ast::StepKind;
 }
 pub use principle::Principle;
 

@@ -47,7 +47,14 @@ fn css_value(text: &str) -> String {
 fn rules(scope: &str, changes: &[&Change], old_side: bool) -> String {
     let mut css = String::new();
     for c in changes {
+        // A field under a step (its document, lane, link, …) added or removed changes the step;
+        // only a whole step is added or removed.
+        let of_step_field = c
+            .element
+            .strip_prefix("langkah ")
+            .is_some_and(|rest| rest.split_whitespace().nth(1).is_some());
         let side_action = match (c.action, old_side) {
+            _ if of_step_field => Action::Changed,
             (Action::Added, true) | (Action::Removed, false) => continue,
             (action, _) => action,
         };

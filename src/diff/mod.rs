@@ -470,13 +470,7 @@ fn process_body(b: &mut Builder, o: &Process, n: &Process) {
                     Some(&t.lane),
                 );
                 b.value(Class::Wording, at, &element, Some(&s.label), Some(&t.label));
-                b.value(
-                    Class::Metadata,
-                    at,
-                    &format!("{element} keluaran"),
-                    s.output.as_deref(),
-                    t.output.as_deref(),
-                );
+                step_fields(b, at, &element, s, t);
             }
         }
     }
@@ -550,8 +544,57 @@ fn process_body(b: &mut Builder, o: &Process, n: &Process) {
     }
 }
 
+/// The fields under a step: who shares it (lane), where it links (structure), and what the
+/// reader of an SOP needs (metadata).
+fn step_fields(b: &mut Builder, at: Option<&str>, element: &str, s: &Step, t: &Step) {
+    let text = |item: &Option<crate::model::Item>| item.as_ref().map(|i| i.text.clone());
+    b.list(
+        Class::Lane,
+        at,
+        &format!("{element} bersama"),
+        &texts(&s.shared_with),
+        &texts(&t.shared_with),
+    );
+    b.value(
+        Class::Structure,
+        at,
+        &format!("{element} proses"),
+        text(&s.process).as_deref(),
+        text(&t.process).as_deref(),
+    );
+    for (key, old, new) in [
+        ("keluaran", &s.outputs, &t.outputs),
+        ("kelengkapan", &s.requirements, &t.requirements),
+        ("catatan", &s.notes, &t.notes),
+    ] {
+        b.list(
+            Class::Metadata,
+            at,
+            &format!("{element} {key}"),
+            &texts(old),
+            &texts(new),
+        );
+    }
+    for (key, old, new) in [
+        ("waktu", &s.duration, &t.duration),
+        ("no", &s.number, &t.number),
+    ] {
+        b.value(
+            Class::Metadata,
+            at,
+            &format!("{element} {key}"),
+            text(old).as_deref(),
+            text(new).as_deref(),
+        );
+    }
+}
+
 fn step_text(s: &Step) -> String {
-    format!("{} di {}: {}", s.kind.keyword(), s.lane, s.label)
+    if s.label.is_empty() {
+        format!("{} di {}", s.kind.keyword(), s.lane)
+    } else {
+        format!("{} di {}: {}", s.kind.keyword(), s.lane, s.label)
+    }
 }
 
 fn relations(b: &mut Builder, old: &Book, new: &Book) {

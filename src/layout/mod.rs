@@ -14,8 +14,8 @@ pub mod verify;
 
 pub use geometry::{Point, Rect};
 
+use crate::model::StepKind;
 use crate::model::{Book, Process};
-use crate::syntax::ast::StepKind;
 use serde::Serialize;
 
 /// Which way the map runs. Horizontal (lanes as rows, flow left to right) is the book's form.
@@ -47,6 +47,8 @@ pub enum NodeKind {
     Start,
     Task,
     Decision,
+    /// Drawn as the decision diamond with a "+" inside.
+    Parallel,
     End,
     /// An off-page connector of a split map (a pentagon with the target step's number).
     Connector,
@@ -58,6 +60,7 @@ impl NodeKind {
             NodeKind::Start => "start",
             NodeKind::Task => "task",
             NodeKind::Decision => "decision",
+            NodeKind::Parallel => "parallel",
             NodeKind::End => "end",
             NodeKind::Connector => "connector",
         }
@@ -70,6 +73,7 @@ impl From<StepKind> for NodeKind {
             StepKind::Start => NodeKind::Start,
             StepKind::Task => NodeKind::Task,
             StepKind::Decision => NodeKind::Decision,
+            StepKind::Parallel => NodeKind::Parallel,
             StepKind::End => NodeKind::End,
         }
     }
@@ -151,10 +155,18 @@ pub struct NodeBox {
     /// Column (rank) and sub-row in the lane, counted from 0.
     pub column: usize,
     pub row: usize,
-    /// The step's number in the book, drawn in the box (the narrative uses the same).
-    pub number: Option<usize>,
+    /// The step's number in the book, drawn in the box (the narrative uses the same
+    /// numbering, `CrossMap::step_numbers`): the step's `no:` or its place; none for a
+    /// parallel gateway or a connector.
+    pub number: Option<String>,
     /// For a connector: the step the flow continues at.
     pub target: Option<String>,
+    /// The other lanes that share a joint step.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub shared_with: Vec<String>,
+    /// The code of the map a step links to (comes from, continues in, or performs).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub process: Option<String>,
 }
 
 impl NodeBox {

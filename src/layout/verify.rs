@@ -172,7 +172,7 @@ fn half_width(n: &NodeBox, dy: f64) -> Option<f64> {
     }
     Some(match n.kind {
         NodeKind::Task | NodeKind::Connector => a,
-        NodeKind::Decision => a * (1.0 - dy / b),
+        NodeKind::Decision | NodeKind::Parallel => a * (1.0 - dy / b),
         NodeKind::Start | NodeKind::End => (a - b) + (b * b - dy * dy).sqrt(),
     })
 }
@@ -186,7 +186,7 @@ fn half_height(n: &NodeBox, dx: f64) -> Option<f64> {
     }
     Some(match n.kind {
         NodeKind::Task | NodeKind::Connector => b,
-        NodeKind::Decision => b * (1.0 - dx / a),
+        NodeKind::Decision | NodeKind::Parallel => b * (1.0 - dx / a),
         NodeKind::Start | NodeKind::End if dx <= a - b => b,
         NodeKind::Start | NodeKind::End => {
             let d = dx - (a - b);
@@ -252,6 +252,8 @@ mod tests {
             row: 0,
             number: None,
             target: None,
+            shared_with: vec![],
+            process: None,
         }
     }
 

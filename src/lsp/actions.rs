@@ -1,6 +1,7 @@
 //! Quick fixes, where a finding's help line names the fix: the replacement of a "did you
 //! mean `X`?", a lane added to the process's `lajur:` for a step in an unlisted lane (E108),
-//! the removal of an `abaikan` line that no longer silences anything (A001).
+//! the `lajur:` line of a map that has none (E117), the removal of an `abaikan` line that no
+//! longer silences anything (A001).
 //!
 //! The help lines are the ones every printer shows; the fix is read from their English text,
 //! whose wording the tests below hold.
@@ -102,6 +103,25 @@ fn fix(analysis: &Analysis, d: &Diagnostic, span: Span) -> Option<(String, TextE
                 format!("Add `{lane}` to the `lajur:` of {}", process.code.value),
             ),
             edit,
+        ));
+    }
+    // A map without `lajur:` (E117): its help names the line to add, with the lanes its steps
+    // use, below the process head the finding points at.
+    if d.code == "E117" {
+        let line = help.split("the line `").nth(1)?.split('`').next()?;
+        let process = analysis.process_at(span.file, span.start)?;
+        let text = &analysis.source(span.file).text;
+        let head_end = text[process.span.start..]
+            .find('\n')
+            .map_or(text.len(), |i| process.span.start + i + 1);
+        let at = Span::new(span.file, head_end, head_end);
+        let newline = if head_end == text.len() { "\n" } else { "" };
+        return Some((
+            say(
+                format!("Tambahkan `{line}` ke proses {}", process.code.value),
+                format!("Add `{line}` to {}", process.code.value),
+            ),
+            TextEdit::new(analysis.range(at), format!("{newline}  {line}\n")),
         ));
     }
     if d.code == "A001" && help.starts_with("remove this `abaikan` line") {

@@ -52,8 +52,25 @@ pub fn complete(analysis: &Analysis, file: FileId, offset: usize) -> Vec<Complet
         },
         ("lanjut", rest) => match rest {
             [] => context.words(&mut items, &["ke"]),
-            [ke] if ke.eq_ignore_ascii_case("ke") => context.steps(&mut items),
+            [ke] if ke.eq_ignore_ascii_case("ke") => {
+                context.steps(&mut items);
+                // After the steps: `lanjut ke proses KODE`, a link to another map.
+                items.push(context.item(
+                    "proses",
+                    "proses ".to_string(),
+                    CompletionItemKind::KEYWORD,
+                    None,
+                    99_999,
+                ));
+            }
+            [_ke, proses] if proses.eq_ignore_ascii_case("proses") => context.processes(&mut items),
             [_ke, _id] => context.words(&mut items, &["jika"]),
+            _ => {}
+        },
+        // A step's link to another map: `dari proses KODE`, `jalankan proses KODE`.
+        ("dari" | "jalankan", rest) => match rest {
+            [] => context.words(&mut items, &["proses"]),
+            [proses] if proses.eq_ignore_ascii_case("proses") => context.processes(&mut items),
             _ => {}
         },
         ("proses", []) | ("relasi", []) => context.processes(&mut items),
@@ -71,7 +88,7 @@ pub fn complete(analysis: &Analysis, file: FileId, offset: usize) -> Vec<Complet
                 .to_lowercase();
             let value = &before[before.find(':').map_or(0, |i| i + 1)..];
             match key.as_str() {
-                "lajur" => context.units(&mut items, false, &listed(value)),
+                "lajur" | "bersama" => context.units(&mut items, false, &listed(value)),
                 "induk" | "pemasok" | "pelanggan" if !value.contains(',') => {
                     context.units(&mut items, false, &[])
                 }
@@ -324,7 +341,11 @@ mod tests {
     fn ids_and_codes_where_they_are_expected() {
         assert_eq!(offered("  tugas c d")[..], ["di"]);
         assert_eq!(offered("  tugas c di ")[..2], ["warga", "umum"]);
-        assert_eq!(offered("    lanjut ke ")[..], ["a", "b"]);
+        assert_eq!(offered("    lanjut ke ")[..], ["a", "b", "proses"]);
+        assert_eq!(offered("    lanjut ke proses ")[..], ["P1"]);
+        assert_eq!(offered("    dari ")[..], ["proses"]);
+        assert_eq!(offered("    jalankan proses ")[..], ["P1"]);
+        assert!(offered("    bersama: ").contains(&"kadis".to_string()));
         assert_eq!(offered("  lajur: warga, ")[..], ["kadis", "umum"]);
         assert_eq!(offered("relasi ")[..], ["P1"]);
         assert_eq!(

@@ -109,11 +109,36 @@ fn step_text(book: &Book, code: &str, id: &str, lang: Lang) -> Option<String> {
         words(lang, "proses", "process"),
         process.name
     );
-    if let Some(output) = &step.output {
+    if !step.shared_with.is_empty() {
+        let shared: Vec<&str> = step.shared_with.iter().map(|l| l.text.as_str()).collect();
         out.push_str(&format!(
-            "\n\n{}: {output}",
-            words(lang, "keluaran", "output")
+            "\n\n{}: {}",
+            words(lang, "bersama", "shared with"),
+            shared.join(", ")
         ));
+    }
+    for (id, en, items) in [
+        ("kelengkapan", "requirements", &step.requirements),
+        ("keluaran", "output", &step.outputs),
+        ("catatan", "notes", &step.notes),
+    ] {
+        if !items.is_empty() {
+            let texts: Vec<&str> = items.iter().map(|i| i.text.as_str()).collect();
+            out.push_str(&format!(
+                "\n\n{}: {}",
+                words(lang, id, en),
+                texts.join("; ")
+            ));
+        }
+    }
+    for (id, en, item) in [
+        ("waktu", "time", &step.duration),
+        ("no", "number", &step.number),
+        ("proses", "linked map", &step.process),
+    ] {
+        if let Some(item) = item {
+            out.push_str(&format!("\n\n{}: {}", words(lang, id, en), item.text));
+        }
     }
     let node = map.step_index.get(id)?;
     let next: Vec<String> = map

@@ -54,7 +54,7 @@ fn extents(tree: &ast::File, heads: &[Span]) -> Vec<Extent> {
 fn step_kind(kind: StepKind) -> SymbolKind {
     match kind {
         StepKind::Start | StepKind::End => SymbolKind::EVENT,
-        StepKind::Decision => SymbolKind::OPERATOR,
+        StepKind::Decision | StepKind::Parallel => SymbolKind::OPERATOR,
         StepKind::Task => SymbolKind::FUNCTION,
     }
 }

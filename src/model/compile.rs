@@ -14,6 +14,14 @@ use crate::syntax::ast;
 /// The syntax trees are taken: their text moves into the book instead of being copied.
 pub fn compile(mut files: Vec<ast::File>) -> (Book, Vec<Diagnostic>) {
     let mut compiler = Compiler::default();
+    for file in &files {
+        compiler
+            .unreadable_units
+            .extend(file.unreadable_units.iter().cloned());
+        compiler
+            .unreadable_processes
+            .extend(file.unreadable_processes.iter().cloned());
+    }
     compiler.book_meta(&files);
     compiler.units(&files);
     let processes = files
@@ -29,6 +37,10 @@ pub fn compile(mut files: Vec<ast::File>) -> (Book, Vec<Diagnostic>) {
 struct Compiler {
     book: Book,
     diagnostics: Vec<Diagnostic>,
+    /// Units and processes whose head line could not be read (already reported): a reference
+    /// to one of them is not reported again.
+    unreadable_units: std::collections::BTreeSet<String>,
+    unreadable_processes: std::collections::BTreeSet<String>,
 }
 
 fn first_here() -> Text {
@@ -292,6 +304,9 @@ impl Compiler {
         if self.book.unit_index.contains_key(&id.value) {
             return true;
         }
+        if self.unreadable_units.contains(&id.value) {
+            return false;
+        }
         let suggestion = closest(&id.value, self.book.unit_index.keys().map(String::as_str))
             .map(str::to_string)
             .or_else(|| {
@@ -433,6 +448,7 @@ impl Compiler {
                         self.book.processes[i].category = self.book.processes[p].category;
                     }
                 }
+                None if self.unreadable_processes.contains(&parent) => {}
                 None => {
                     let (code, span) = (self.book.processes[i].code_text(), block.code.span);
                     let d = self.error(
@@ -532,6 +548,28 @@ impl Compiler {
                 });
             }
         }
+        // A map without `lajur:` is one mistake, not one per step: say it once, with the lanes
+        // its steps use, and check no step against the missing list.
+        let lanes_missing = lane_fields.is_empty();
+        if lanes_missing {
+            let mut used: Vec<&str> = Vec::new();
+            for step in &block.steps {
+                if !used.contains(&step.lane.value.as_str()) {
+                    used.push(&step.lane.value);
+                }
+            }
+            let list = used.join(", ");
+            let d = self.error(
+                "E117",
+                block.code.span,
+                format!("peta `{code}` tidak punya `lajur:`"),
+                format!("map `{code}` has no `lajur:`"),
+            );
+            d.help = Some(Text::new(
+                format!("tambahkan di bawah `proses {code}: …` baris `lajur: {list}` (urut dari atas, pihak yang melayani publik paling atas)"),
+                format!("add below `proses {code}: …` the line `lajur: {list}` (top lane first, the party facing the public on top)"),
+            ));
+        }
 
         // Steps become nodes first; their flows are resolved once every node exists.
         let mut pending: Vec<(NodeIndex, Vec<ast::FlowStmt>)> = Vec::new();
@@ -555,34 +593,30 @@ impl Compiler {
                 ));
                 continue;
             }
-            if !lane_seen.contains_key(&step.lane.value) {
-                let lanes: Vec<&str> = map.lanes.iter().map(|l| l.unit.as_str()).collect();
-                let known_unit = self.book.unit_index.contains_key(&step.lane.value);
-                let help = match (known_unit, closest(&step.lane.value, lanes.iter().copied())) {
-                    (false, Some(near)) => Text::new(
-                        format!("mungkin maksudnya `{near}`?"),
-                        format!("did you mean `{near}`?"),
-                    ),
-                    _ => Text::new(
-                        format!("tambahkan `{}` ke `lajur:` proses ini, atau pilih salah satu lajurnya: {}", step.lane.value, lanes.join(", ")),
-                        format!("add `{}` to this process's `lajur:`, or use one of its lanes: {}", step.lane.value, lanes.join(", ")),
-                    ),
-                };
-                let d = self.error(
-                    "E108",
-                    step.lane.span,
-                    format!("langkah `{id}` berada di lajur `{}` yang tidak tercantum pada peta `{code}`", step.lane.value),
-                    format!("step `{id}` is in lane `{}`, which map `{code}` does not list", step.lane.value),
-                );
-                d.help = Some(help);
+            if !lanes_missing && !lane_seen.contains_key(&step.lane.value) {
+                self.lane_not_listed(&code, id, &step.lane, &map, "lajur");
             }
+            let shared_with = if lanes_missing {
+                Vec::new()
+            } else {
+                self.shared_lanes(&code, &step, &lane_seen, &map)
+            };
+            let process = self.step_link(&code, &step);
             let key = id.clone();
+            let single = |key: &str| {
+                field(&step.fields, key).map(|f| Item {
+                    text: f.value.value.clone(),
+                    span: f.value.span,
+                })
+            };
             let node = map.graph.add_node(Step {
-                output: text(&step.fields, "keluaran"),
-                notes: items(&step.fields, "catatan")
-                    .into_iter()
-                    .map(|i| i.text)
-                    .collect(),
+                outputs: items(&step.fields, "keluaran"),
+                notes: items(&step.fields, "catatan"),
+                requirements: items(&step.fields, "kelengkapan"),
+                duration: single("waktu"),
+                number: single("no"),
+                shared_with,
+                process,
                 id: step.id.value,
                 kind: step.kind,
                 lane: step.lane.value,
@@ -600,6 +634,9 @@ impl Compiler {
         for (from, flows) in pending {
             for flow in flows {
                 let Some(&to) = map.step_index.get(&flow.target.value) else {
+                    if block.unreadable_steps.contains(&flow.target.value) {
+                        continue; // the step's own line is already reported
+                    }
                     let ids: Vec<&str> = map.step_index.keys().map(String::as_str).collect();
                     let help = match closest(&flow.target.value, ids.iter().copied()) {
                         Some(near) => Text::new(
@@ -639,10 +676,255 @@ impl Compiler {
         self.book.processes[index].map = Some(map);
     }
 
+    /// E108: a step (or a `bersama` entry) names a lane the map does not list.
+    fn lane_not_listed(
+        &mut self,
+        code: &str,
+        step: &str,
+        lane: &ast::Spanned<String>,
+        map: &CrossMap,
+        role: &str,
+    ) {
+        let lanes: Vec<&str> = map.lanes.iter().map(|l| l.unit.as_str()).collect();
+        let known_unit = self.book.unit_index.contains_key(&lane.value);
+        let help = match (known_unit, closest(&lane.value, lanes.iter().copied())) {
+            (false, Some(near)) => Text::new(
+                format!("mungkin maksudnya `{near}`?"),
+                format!("did you mean `{near}`?"),
+            ),
+            _ => Text::new(
+                format!(
+                    "tambahkan `{}` ke `lajur:` proses ini, atau pilih salah satu lajurnya: {}",
+                    lane.value,
+                    lanes.join(", ")
+                ),
+                format!(
+                    "add `{}` to this process's `lajur:`, or use one of its lanes: {}",
+                    lane.value,
+                    lanes.join(", ")
+                ),
+            ),
+        };
+        let (id, en) = if role == "bersama" {
+            (
+                format!("langkah `{step}` dikerjakan bersama lajur `{}` yang tidak tercantum pada peta `{code}`", lane.value),
+                format!("step `{step}` is shared with lane `{}`, which map `{code}` does not list", lane.value),
+            )
+        } else {
+            (
+                format!(
+                    "langkah `{step}` berada di lajur `{}` yang tidak tercantum pada peta `{code}`",
+                    lane.value
+                ),
+                format!(
+                    "step `{step}` is in lane `{}`, which map `{code}` does not list",
+                    lane.value
+                ),
+            )
+        };
+        let d = self.error("E108", lane.span, id, en);
+        d.help = Some(help);
+    }
+
+    /// The lanes a joint step is shared with (`bersama:`): lanes of the map, other than the
+    /// step's own, each once.
+    fn shared_lanes(
+        &mut self,
+        code: &str,
+        step: &ast::StepBlock,
+        lane_seen: &BTreeMap<String, Span>,
+        map: &CrossMap,
+    ) -> Vec<Item> {
+        let id = &step.id.value;
+        let mut shared: Vec<Item> = Vec::new();
+        for f in step.fields.iter().filter(|f| f.key() == "bersama") {
+            for lane in id_list(&f.value) {
+                let spanned = ast::Spanned::new(lane.text.clone(), lane.span);
+                if !lane_seen.contains_key(&lane.text) {
+                    self.lane_not_listed(code, id, &spanned, map, "bersama");
+                    continue;
+                }
+                if lane.text == step.lane.value {
+                    let d = self.error(
+                        "E118",
+                        lane.span,
+                        format!("langkah `{id}` sudah berada di lajur `{}`; `bersama` menyebut lajur lain yang ikut mengerjakannya", lane.text),
+                        format!("step `{id}` already sits in lane `{}`; `bersama` names the other lanes that share it", lane.text),
+                    );
+                    d.help = Some(Text::new(
+                        format!("hapus `{}` dari `bersama:`", lane.text),
+                        format!("remove `{}` from `bersama:`", lane.text),
+                    ));
+                    continue;
+                }
+                if let Some(first) = shared.iter().find(|s| s.text == lane.text) {
+                    let first = first.span;
+                    let d = self.error(
+                        "E118",
+                        lane.span,
+                        format!(
+                            "lajur `{}` disebut dua kali dalam `bersama` langkah `{id}`",
+                            lane.text
+                        ),
+                        format!(
+                            "lane `{}` is named twice in the `bersama` of step `{id}`",
+                            lane.text
+                        ),
+                    );
+                    d.labels.push(crate::diagnostic::Label {
+                        span: first,
+                        message: first_here(),
+                    });
+                    d.help = Some(Text::new("hapus yang berulang", "remove the repeat"));
+                    continue;
+                }
+                shared.push(lane);
+            }
+        }
+        shared
+    }
+
+    /// The map a step links to (`dari proses`, `lanjut ke proses`, `jalankan proses`): under
+    /// the one kind of step each belongs to, once, to an existing leaf process other than this.
+    fn step_link(&mut self, code: &str, step: &ast::StepBlock) -> Option<Item> {
+        let id = &step.id.value;
+        let mut found: Option<Item> = None;
+        for link in &step.links {
+            let words = link.kind.words();
+            if link.kind.step_kind() != step.kind {
+                let kind = step.kind.keyword();
+                let (help_id, help_en) = match ast::LinkKind::for_step(step.kind) {
+                    Some(right) => (
+                        format!("di bawah `{kind}` tulis `{} {}`; `{words}` milik langkah `{}`", right.words(), link.code.value, link.kind.step_kind().keyword()),
+                        format!("below a `{kind}` write `{} {}`; `{words}` belongs under a `{}`", right.words(), link.code.value, link.kind.step_kind().keyword()),
+                    ),
+                    None => (
+                        format!("`{kind}` tidak menaut ke peta lain; tautkan dari langkah `selesai` sesudahnya dengan `lanjut ke proses {}`", link.code.value),
+                        format!("a `{kind}` does not link to another map; link from the `selesai` after it with `lanjut ke proses {}`", link.code.value),
+                    ),
+                };
+                let d = self.error(
+                    "E116",
+                    link.span,
+                    format!("`{words}` tidak dapat berada di bawah `{kind}` `{id}`"),
+                    format!("`{words}` cannot stand below the `{kind}` step `{id}`"),
+                );
+                d.help = Some(Text::new(help_id, help_en));
+                continue;
+            }
+            if let Some(first) = &found {
+                let first = first.span;
+                let d = self.error(
+                    "E009",
+                    link.span,
+                    format!("langkah `{id}` menaut ke proses lain dua kali"),
+                    format!("step `{id}` links to another process twice"),
+                );
+                d.labels.push(crate::diagnostic::Label {
+                    span: first,
+                    message: first_here(),
+                });
+                d.help = Some(Text::new(
+                    "satu langkah menaut ke satu peta; hapus salah satunya",
+                    "a step links to one map; remove one of them",
+                ));
+                continue;
+            }
+            let written = &link.code.value;
+            let Some(target) = Code::parse(written).filter(|c| c.to_string() == *written) else {
+                let canonical = Code::parse(written.trim_end_matches('.')).map(|c| c.to_string());
+                let d = self.error(
+                    "E105",
+                    link.code.span,
+                    format!("kode proses `{written}` tidak sah"),
+                    format!("invalid process code `{written}`"),
+                );
+                d.help = Some(match canonical {
+                    Some(c) => Text::new(format!("tulis `{c}`"), format!("write `{c}`")),
+                    None => Text::new(
+                        "kode ditulis huruf lalu angka bertitik, mis. `P1.2.3`",
+                        "a code is letters then dotted numbers, e.g. `P1.2.3`",
+                    ),
+                });
+                continue;
+            };
+            let target = target.to_string();
+            let item = Item {
+                text: target.clone(),
+                span: link.code.span,
+            };
+            if self.unreadable_processes.contains(&target) {
+                found = Some(item);
+                continue;
+            }
+            let Some(linked) = self.book.process(&target) else {
+                let codes: Vec<&str> = self.book.process_index.keys().map(String::as_str).collect();
+                let help = match closest(&target, codes.iter().copied()) {
+                    Some(near) => Text::new(
+                        format!("mungkin maksudnya `{near}`?"),
+                        format!("did you mean `{near}`?"),
+                    ),
+                    None => Text::new(
+                        "tulis kode proses yang dideklarasikan dengan `proses`",
+                        "write the code of a process declared with `proses`",
+                    ),
+                };
+                let d = self.error(
+                    "E114",
+                    link.code.span,
+                    format!("langkah `{id}` menaut ke proses `{target}` yang tidak ada"),
+                    format!("step `{id}` links to process `{target}`, which does not exist"),
+                );
+                d.help = Some(help);
+                continue;
+            };
+            let problem = if target == code {
+                Some((
+                    "peta tidak dapat menaut ke dirinya sendiri".to_string(),
+                    "a map cannot link to itself".to_string(),
+                    "tautkan ke peta lain, atau gambarkan pengulangannya dengan `lanjut ke ID`"
+                        .to_string(),
+                    "link to another map, or draw the repetition with `lanjut ke ID`".to_string(),
+                ))
+            } else if linked.level == 0 {
+                Some((
+                    format!("`{target}` adalah peta proses level 0, bukan peta lintas fungsi"),
+                    format!("`{target}` is the level-0 map, not a cross-functional map"),
+                    "tautkan ke proses terbawah yang memetakan pekerjaannya".to_string(),
+                    "link to the leaf process that maps the work".to_string(),
+                ))
+            } else if !linked.is_leaf() {
+                let children = linked.children.join(", ");
+                Some((
+                    format!("`{target}` punya subproses ({children}), jadi tidak punya peta lintas fungsi"),
+                    format!("`{target}` has sub-processes ({children}), so it has no cross-functional map"),
+                    format!("tautkan ke subproses yang dimaksud: {children}"),
+                    format!("link to the sub-process meant: {children}"),
+                ))
+            } else {
+                None
+            };
+            if let Some((message_id, message_en, help_id, help_en)) = problem {
+                let d = self.error(
+                    "E115",
+                    link.code.span,
+                    format!("langkah `{id}` menaut ke `{target}`: {message_id}"),
+                    format!("step `{id}` links to `{target}`: {message_en}"),
+                );
+                d.help = Some(Text::new(help_id, help_en));
+                continue;
+            }
+            found = Some(item);
+        }
+        found
+    }
+
     fn relations(&mut self, files: &[ast::File]) {
         for block in files.iter().flat_map(|f| f.relations.iter()) {
             let code = &block.code.value;
-            if !self.book.process_index.contains_key(code) {
+            if !self.book.process_index.contains_key(code)
+                && !self.unreadable_processes.contains(code)
+            {
                 let codes: Vec<&str> = self.book.process_index.keys().map(String::as_str).collect();
                 let suggestion = closest(code, codes.iter().copied()).map(str::to_string);
                 let d = self.error(

@@ -5,12 +5,14 @@
 pub mod code;
 mod compile;
 pub mod date;
+mod step_kind;
 
 pub use code::Code;
 pub use compile::compile;
+pub use step_kind::StepKind;
 
 use crate::source::Span;
-use crate::syntax::ast::{StepKind, Suppression};
+use crate::syntax::ast::Suppression;
 use petgraph::graph::{DiGraph, NodeIndex};
 use std::collections::BTreeMap;
 
@@ -212,6 +214,38 @@ impl CrossMap {
         edges.into_iter().map(|(_, to, flow)| (to, flow)).collect()
     }
 
+    /// The number each step goes by, indexed like the graph's nodes: the step's `no:` when it
+    /// has one, else its place among the numbered steps in written order. Parallel gateways
+    /// only route the work and get no number. The narrative, the step table and the drawing
+    /// all number steps with this one function.
+    pub fn step_numbers(&self) -> Vec<Option<String>> {
+        let mut next = 0;
+        self.graph
+            .node_indices()
+            .map(|i| {
+                let step = &self.graph[i];
+                if !step.kind.is_numbered() {
+                    return None;
+                }
+                next += 1;
+                Some(match &step.number {
+                    Some(written) => written.text.clone(),
+                    None => next.to_string(),
+                })
+            })
+            .collect()
+    }
+
+    /// The units that work in this map: its lanes that hold a step of their own or share one,
+    /// in lane order.
+    pub fn working_lanes(&self) -> Vec<&str> {
+        self.lanes
+            .iter()
+            .map(|l| l.unit.as_str())
+            .filter(|unit| self.steps().any(|(_, s)| s.is_in_lane(unit)))
+            .collect()
+    }
+
     /// Flows in the order they were written (edge index order).
     pub fn flows(&self) -> impl Iterator<Item = (&Step, &Step, &Flow)> {
         self.graph.edge_indices().filter_map(move |e| {
@@ -226,15 +260,39 @@ pub struct Step {
     pub id: String,
     pub kind: StepKind,
     pub lane: String,
+    /// Empty for a `paralel` gateway written without one.
     pub label: String,
-    /// The document or result this step produces, if written.
-    pub output: Option<String>,
-    pub notes: Vec<String>,
+    /// The documents or results the step produces (`keluaran:`).
+    pub outputs: Vec<Item>,
+    pub notes: Vec<Item>,
+    /// What the step needs to be done (`kelengkapan:`).
+    pub requirements: Vec<Item>,
+    /// How long the step takes (`waktu:`), as written ("3 hari kerja").
+    pub duration: Option<Item>,
+    /// The book's own number for the step (`no:`), which the narrative then uses.
+    pub number: Option<Item>,
+    /// The other lanes of the map that share this step (`bersama:`), as written.
+    pub shared_with: Vec<Item>,
+    /// The map this step links to: where a `mulai`'s work comes from, where a `selesai`'s
+    /// continues, or the map a `tugas` stands for. The code of an existing leaf process.
+    pub process: Option<Item>,
     pub span: Span,
     pub id_span: Span,
     pub lane_span: Span,
     pub label_span: Span,
     pub suppressions: Vec<Suppression>,
+}
+
+impl Step {
+    /// Every lane the step is done in: its own first, then those that share it.
+    pub fn lanes(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.lane.as_str()).chain(self.shared_with.iter().map(|l| l.text.as_str()))
+    }
+
+    /// Whether the step is done (alone or jointly) in the lane of `unit`.
+    pub fn is_in_lane(&self, unit: &str) -> bool {
+        self.lanes().any(|l| l == unit)
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -259,5 +317,17 @@ impl Book {
 
     pub fn process(&self, code: &str) -> Option<&Process> {
         self.process_index.get(code).map(|&i| &self.processes[i])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inti_is_another_word_for_utama() {
+        assert_eq!(Category::from_keyword("inti"), Some(Category::Utama));
+        assert_eq!(Category::from_keyword(" Utama "), Some(Category::Utama));
+        assert_eq!(Category::from_keyword("pokok"), None);
     }
 }

@@ -53,12 +53,19 @@ pub fn dot(book: &Book, process: &Process) -> Option<String> {
                 NodeKind::End => "shape=oval, fillcolor=\"#fde8e8\", penwidth=2",
                 NodeKind::Task | NodeKind::Connector => "shape=box",
                 NodeKind::Decision => "shape=diamond, style=filled, fillcolor=\"#fff8e1\"",
+                NodeKind::Parallel => "shape=diamond, style=filled, fillcolor=\"#fff8e1\"",
+            };
+            let label = match NodeKind::from(step.kind) {
+                NodeKind::Parallel => format!("+\n{}", wrapped(&step.label, Weight::Regular))
+                    .trim_end()
+                    .to_string(),
+                _ => wrapped(&step.label, Weight::Regular),
             };
             let _ = writeln!(
                 s,
                 "    {} [{attrs}, label={}];",
                 quote(&step.id),
-                quote(&wrapped(&step.label, Weight::Regular))
+                quote(&label)
             );
         }
         if empty {

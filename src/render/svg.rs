@@ -203,19 +203,57 @@ fn node_group(s: &mut String, n: &NodeBox, vertical: bool) {
             );
         }
         None => {
+            let mut hooks = String::new();
+            if !n.shared_with.is_empty() {
+                let _ = write!(
+                    hooks,
+                    r#" data-shared-with="{}""#,
+                    esc(&n.shared_with.join(" "))
+                );
+            }
+            if let Some(code) = &n.process {
+                let _ = write!(hooks, r#" data-process="{}""#, esc(code));
+            }
+            let title = if n.label.is_empty() && n.kind == NodeKind::Parallel {
+                "Paralel".to_string()
+            } else {
+                n.label.clone()
+            };
             let _ = writeln!(
                 s,
-                r#"<g class="node" data-id="{}" data-kind="{}"><title>{}</title>"#,
+                r#"<g class="node" data-id="{}" data-kind="{}"{hooks}><title>{}</title>"#,
                 esc(&n.id),
                 n.kind.name(),
-                esc(&n.label)
+                esc(&title)
             );
         }
     }
     s.push_str(&shape(n.kind, n.rect(), "shape", vertical));
     s.push('\n');
     let c = n.rect().center();
-    let top = c.y - n.lines.len() as i32 * n.line_height / 2;
+    let mut top = c.y - n.lines.len() as i32 * n.line_height / 2;
+    if n.kind == NodeKind::Parallel {
+        // The gateway's sign, with any label under it.
+        let plus = 28;
+        let sign_top = top
+            - plus / 2
+            - if n.lines.is_empty() {
+                0
+            } else {
+                n.line_height / 2
+            };
+        lines(
+            s,
+            &["+".to_string()],
+            c.x,
+            sign_top,
+            plus,
+            plus,
+            "middle",
+            "sign",
+        );
+        top = sign_top + plus;
+    }
     lines(
         s,
         &n.lines,
@@ -274,7 +312,7 @@ fn shape(kind: NodeKind, r: Rect, class: &str, vertical: bool) -> String {
                 r.h / 2
             )
         }
-        NodeKind::Decision => format!(
+        NodeKind::Decision | NodeKind::Parallel => format!(
             r#"<path class="{class}" d="M{},{} L{},{} L{},{} L{},{} Z"/>"#,
             c.x,
             r.y,

@@ -6,6 +6,9 @@
 
 use crate::source::{FileId, Span};
 
+/// Step kinds belong to the model; the syntax reads them from their keywords.
+pub use crate::model::StepKind;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Spanned<T> {
     pub value: T,
@@ -26,6 +29,10 @@ pub struct File {
     pub units: Vec<UnitBlock>,
     pub processes: Vec<ProcessBlock>,
     pub relations: Vec<Relation>,
+    /// Ids of units and codes of processes whose head line could not be read: already
+    /// reported, so a reference to them is not reported again as unknown.
+    pub unreadable_units: Vec<String>,
+    pub unreadable_processes: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,6 +66,8 @@ pub enum Statement {
         code: Spanned<String>,
         units: Spanned<String>,
     },
+    /// A step; the label is empty (spanning nothing, after the lane) for a `paralel` gateway
+    /// written without one.
     Step {
         kind: StepKind,
         id: Spanned<String>,
@@ -69,6 +78,11 @@ pub enum Statement {
         target: Spanned<String>,
         label: Option<Spanned<String>>,
     },
+    /// `dari proses P4.1`, `lanjut ke proses P5.4.2`, `jalankan proses P5.4.2`.
+    Link {
+        kind: LinkKind,
+        code: Spanned<String>,
+    },
     Suppression {
         code: Spanned<String>,
         reason: Option<Spanned<String>>,
@@ -77,59 +91,58 @@ pub enum Statement {
         key: Spanned<String>,
         value: Spanned<String>,
     },
-    /// A line that matched no statement form; already reported.
-    Bad,
+    /// A line that matched no statement form; already reported. It keeps what the line seems
+    /// meant to open, so the lines under it are not reported again as out of place.
+    Bad(Option<Unreadable>),
 }
 
+/// How a step links to another map: where its work comes from (under `mulai`), where it
+/// continues (under `selesai`), or the map a task stands for (under `tugas`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum StepKind {
-    Start,
-    Task,
-    Decision,
-    End,
+pub enum LinkKind {
+    From,
+    Continue,
+    Call,
 }
 
-impl StepKind {
-    /// The keyword that writes this kind in a map.
-    pub fn keyword(self) -> &'static str {
+impl LinkKind {
+    /// The words that write this link, before the code.
+    pub fn words(self) -> &'static str {
         match self {
-            StepKind::Start => "mulai",
-            StepKind::Task => "tugas",
-            StepKind::Decision => "keputusan",
-            StepKind::End => "selesai",
+            LinkKind::From => "dari proses",
+            LinkKind::Continue => "lanjut ke proses",
+            LinkKind::Call => "jalankan proses",
         }
     }
 
-    /// The name used in the JSON export.
-    pub fn export_name(self) -> &'static str {
+    /// The one kind of step this link may stand under.
+    pub fn step_kind(self) -> StepKind {
         match self {
-            StepKind::Start => "start",
-            StepKind::Task => "task",
-            StepKind::Decision => "decision",
-            StepKind::End => "end",
+            LinkKind::From => StepKind::Start,
+            LinkKind::Continue => StepKind::End,
+            LinkKind::Call => StepKind::Task,
         }
     }
 
-    pub fn from_keyword(word: &str) -> Option<StepKind> {
-        match word.to_lowercase().as_str() {
-            "mulai" => Some(StepKind::Start),
-            "tugas" => Some(StepKind::Task),
-            "keputusan" => Some(StepKind::Decision),
-            "selesai" => Some(StepKind::End),
-            _ => None,
-        }
+    /// The link a step of `kind` may carry, if any.
+    pub fn for_step(kind: StepKind) -> Option<LinkKind> {
+        [LinkKind::From, LinkKind::Continue, LinkKind::Call]
+            .into_iter()
+            .find(|l| l.step_kind() == kind)
     }
+}
 
-    pub fn from_export_name(name: &str) -> Option<StepKind> {
-        [
-            StepKind::Start,
-            StepKind::Task,
-            StepKind::Decision,
-            StepKind::End,
-        ]
-        .into_iter()
-        .find(|k| k.export_name() == name)
-    }
+/// What an unreadable line was meant to open, guessed from its first words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unreadable {
+    Book,
+    Signatory,
+    /// A `unit` or `pihak` line, with the id it seems to declare.
+    Unit(String),
+    /// A `proses` line, with the code it seems to declare.
+    Process(String),
+    /// A step line, with the id it seems to declare.
+    Step(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -179,6 +192,8 @@ pub struct ProcessBlock {
     pub fields: Vec<Field>,
     pub steps: Vec<StepBlock>,
     pub suppressions: Vec<Suppression>,
+    /// Ids of steps whose line could not be read (already reported).
+    pub unreadable_steps: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -190,6 +205,7 @@ pub struct StepBlock {
     pub label: Spanned<String>,
     pub fields: Vec<Field>,
     pub flows: Vec<FlowStmt>,
+    pub links: Vec<LinkStmt>,
     pub suppressions: Vec<Suppression>,
 }
 
@@ -198,6 +214,13 @@ pub struct FlowStmt {
     pub span: Span,
     pub target: Spanned<String>,
     pub label: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkStmt {
+    pub span: Span,
+    pub kind: LinkKind,
+    pub code: Spanned<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,5 +1,9 @@
-//! Grouping: each statement joins the block its keyword belongs to. Indentation plays no part,
-//! so a mis-indented line keeps its meaning; a line that fits no open block is an error.
+//! Grouping: each statement joins the block its keyword belongs to, so a mis-indented line
+//! keeps its meaning; a line that fits no open block is an error.
+//!
+//! Indentation decides one thing only: below a step, a line that both the step and its
+//! process accept (`keluaran`, `catatan`, `abaikan`) is the step's when it is indented under
+//! the step line, and an error otherwise — never silently the one or the other.
 
 use super::ast::*;
 use crate::diagnostic::{Diagnostic, Text};
@@ -161,11 +165,35 @@ pub const PROCESS_KEYS: &[KeySpec] = &[
 pub const STEP_KEYS: &[KeySpec] = &[
     key(
         "keluaran",
-        false,
+        true,
         "dokumen/hasil langkah ini",
         "document or result of this step",
     ),
     key("catatan", true, "catatan langkah", "note on the step"),
+    key(
+        "kelengkapan",
+        true,
+        "berkas/syarat yang dibutuhkan langkah ini",
+        "what the step needs (documents, requirements)",
+    ),
+    key(
+        "waktu",
+        false,
+        "lama langkah ini, mis. 3 hari kerja",
+        "time the step takes, e.g. 3 hari kerja",
+    ),
+    key(
+        "no",
+        false,
+        "nomor langkah menurut buku",
+        "the book's own number for the step",
+    ),
+    key(
+        "bersama",
+        true,
+        "id lajur lain yang ikut mengerjakan langkah ini",
+        "ids of the other lanes that share this step",
+    ),
 ];
 
 impl BlockKind {
@@ -190,7 +218,7 @@ impl BlockKind {
         }
     }
 
-    fn spec(self, key: &str) -> Option<&'static KeySpec> {
+    pub fn spec(self, key: &str) -> Option<&'static KeySpec> {
         self.keys().iter().find(|k| k.key == key)
     }
 }
@@ -205,49 +233,130 @@ enum Open {
     Process(usize),
     Step(usize, usize),
     Relation(usize),
+    /// Below an unreadable `penandatangan` line: its fields are dropped, the book's kept.
+    BrokenSignatory(usize),
+    /// Below an unreadable step line in a process: its flows and fields are dropped.
+    BrokenStep(usize),
+    /// Below an unreadable head line (`proses`, `unit`, `buku`): everything up to the next head
+    /// is dropped, since it cannot be known where it belongs.
+    Swallow,
 }
 
 /// Puts every statement of `file.lines` into its block. With `keep_lines` the lines stay for
 /// the formatter; without, their text moves into the blocks instead of being copied (the
-/// compiler reads only the blocks).
-pub(super) fn group(file: &mut File, diagnostics: &mut Vec<Diagnostic>, keep_lines: bool) {
+/// compiler reads only the blocks). `text` is the file's text, for indentation.
+pub(super) fn group(
+    file: &mut File,
+    text: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+    keep_lines: bool,
+) {
     let lines = std::mem::take(&mut file.lines);
     if keep_lines {
         let mut open = Open::Nothing;
         for line in &lines {
             if let LineKind::Statement(statement) = &line.kind {
-                open = place(file, open, line.span, statement.clone(), diagnostics);
+                open = place(file, text, open, line.span, statement.clone(), diagnostics);
             }
         }
         file.lines = lines;
     } else {
-        group_lines(file, diagnostics, lines);
+        group_lines(file, text, diagnostics, lines);
     }
 }
 
 /// Puts the statements of `lines` into their blocks, taking their text.
 pub(super) fn group_lines(
     file: &mut File,
+    text: &str,
     diagnostics: &mut Vec<Diagnostic>,
     lines: impl IntoIterator<Item = Line>,
 ) {
     let mut open = Open::Nothing;
     for line in lines {
         if let LineKind::Statement(statement) = line.kind {
-            open = place(file, open, line.span, statement, diagnostics);
+            open = place(file, text, open, line.span, statement, diagnostics);
         }
+    }
+}
+
+/// The whitespace before the statement starting at `at`.
+fn indentation(text: &str, at: usize) -> &str {
+    let start = text[..at].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    &text[start..at]
+}
+
+/// Whether the statement at `line` is indented under the step line at `step`: its indentation
+/// continues the step's (the same tabs and spaces first) and goes deeper.
+fn indented_under(text: &str, line: usize, step: usize) -> bool {
+    let (inner, outer) = (indentation(text, line), indentation(text, step));
+    inner.len() > outer.len() && inner.starts_with(outer)
+}
+
+/// What is dropped below an unreadable line, and what still reaches its block.
+fn swallowed(open: Open, statement: &Statement) -> bool {
+    match (open, statement) {
+        (
+            Open::Swallow,
+            Statement::Book
+            | Statement::Unit { .. }
+            | Statement::Process { .. }
+            | Statement::Relation { .. },
+        ) => false,
+        (Open::Swallow, _) => true,
+        (Open::BrokenStep(_), Statement::Flow { .. } | Statement::Link { .. }) => true,
+        (Open::BrokenStep(_), Statement::Suppression { .. }) => true,
+        (Open::BrokenStep(_), Statement::Field { key, .. }) => {
+            BlockKind::Step.spec(&key.value).is_some()
+        }
+        (Open::BrokenSignatory(_), Statement::Field { key, .. }) => {
+            BlockKind::Signatory.spec(&key.value).is_some()
+        }
+        _ => false,
     }
 }
 
 fn place(
     file: &mut File,
+    text: &str,
     open: Open,
     span: Span,
     statement: Statement,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Open {
+    if swallowed(open, &statement) {
+        return open;
+    }
+    // Below a broken step or signatory, what is not dropped goes to the block around it.
+    let open = match open {
+        Open::BrokenStep(p) => Open::Process(p),
+        Open::BrokenSignatory(b) => Open::Book(b),
+        other => other,
+    };
     match statement {
-        Statement::Bad => open,
+        Statement::Bad(None) => open,
+        Statement::Bad(Some(unreadable)) => match unreadable {
+            Unreadable::Book => Open::Swallow,
+            Unreadable::Signatory => match open {
+                Open::Book(b) | Open::Signatory(b) => Open::BrokenSignatory(b),
+                _ => Open::Swallow,
+            },
+            Unreadable::Unit(id) => {
+                file.unreadable_units.push(id);
+                Open::Swallow
+            }
+            Unreadable::Process(code) => {
+                file.unreadable_processes.push(code);
+                Open::Swallow
+            }
+            Unreadable::Step(id) => match open {
+                Open::Process(p) | Open::Step(p, _) => {
+                    file.processes[p].unreadable_steps.push(id);
+                    Open::BrokenStep(p)
+                }
+                other => other,
+            },
+        },
         Statement::Book => {
             file.books.push(BookBlock {
                 span,
@@ -316,6 +425,7 @@ fn place(
                 fields: Vec::new(),
                 steps: Vec::new(),
                 suppressions: Vec::new(),
+                unreadable_steps: Vec::new(),
             });
             Open::Process(file.processes.len() - 1)
         }
@@ -336,7 +446,9 @@ fn place(
             label,
         } => match open {
             Open::Process(p) | Open::Step(p, _) => {
-                require_value(&label, "label langkah", "step label", diagnostics);
+                if kind.needs_label() {
+                    require_value(&label, "label langkah", "step label", diagnostics);
+                }
                 let steps = &mut file.processes[p].steps;
                 steps.push(StepBlock {
                     span,
@@ -346,6 +458,7 @@ fn place(
                     label,
                     fields: Vec::new(),
                     flows: Vec::new(),
+                    links: Vec::new(),
                     suppressions: Vec::new(),
                 });
                 Open::Step(p, steps.len() - 1)
@@ -384,10 +497,38 @@ fn place(
                 open
             }
         },
+        Statement::Link { kind, code } => match open {
+            Open::Step(p, s) => {
+                file.processes[p].steps[s]
+                    .links
+                    .push(LinkStmt { span, kind, code });
+                open
+            }
+            _ => {
+                let words = kind.words();
+                let step = kind.step_kind().keyword();
+                diagnostics.push(out_of_place(
+                    span,
+                    &format!("`{words}` harus berada tepat di bawah langkahnya"),
+                    &format!("`{words}` must come right below its step"),
+                    &format!("tulis `{words} KODE` di bawah baris `{step}` yang bersangkutan"),
+                    &format!("write `{words} CODE` below the `{step}` line concerned"),
+                ));
+                open
+            }
+        },
         Statement::Suppression { code, reason } => {
+            if let Open::Step(p, s) = open {
+                if !indented_under(text, span.start, file.processes[p].steps[s].span.start) {
+                    diagnostics.push(ambiguous_below_step(file, p, s, span, "abaikan"));
+                    return open;
+                }
+            }
             let suppression = Suppression { span, code, reason };
             let target = match open {
-                Open::Nothing => None,
+                Open::Nothing | Open::Swallow | Open::BrokenStep(_) | Open::BrokenSignatory(_) => {
+                    None
+                }
                 Open::Book(b) | Open::Signatory(b) => Some(&mut file.books[b].suppressions),
                 Open::Unit(u) => Some(&mut file.units[u].suppressions),
                 Open::Process(p) => Some(&mut file.processes[p].suppressions),
@@ -407,10 +548,31 @@ fn place(
             open
         }
         Statement::Field { key, value } => {
-            place_field(file, open, span, key, value, diagnostics);
+            place_field(file, text, open, span, key, value, diagnostics);
             open
         }
     }
+}
+
+/// A line below step `s` that the step and its process both accept, not indented under the
+/// step: the reader cannot tell which it is meant for, so neither gets it.
+fn ambiguous_below_step(file: &File, p: usize, s: usize, span: Span, what: &str) -> Diagnostic {
+    let process = &file.processes[p];
+    let step = &process.steps[s];
+    let (id, code) = (&step.id.value, &process.code.value);
+    Diagnostic::error(
+        "E008",
+        span,
+        Text::new(
+            format!("`{what}` di bawah langkah `{id}` tidak menjorok di bawahnya: tidak jelas milik langkah itu atau milik proses `{code}`"),
+            format!("`{what}` below step `{id}` is not indented under it: it is unclear whether it belongs to the step or to process `{code}`"),
+        ),
+    )
+    .with_label(step.id.span, Text::new(format!("langkah `{id}`"), format!("step `{id}`")))
+    .with_help(Text::new(
+        format!("untuk langkah `{id}`, menjoroklah lebih dalam dari baris langkahnya; untuk proses `{code}`, pindahkan baris ini ke atas langkah pertama, tepat di bawah `proses {code}: …`"),
+        format!("for step `{id}`, indent it deeper than the step's line; for process `{code}`, move this line above the first step, right below `proses {code}: …`"),
+    ))
 }
 
 fn out_of_place(span: Span, id: &str, en: &str, help_id: &str, help_en: &str) -> Diagnostic {
@@ -468,6 +630,7 @@ fn empty_value(
 
 fn place_field(
     file: &mut File,
+    text: &str,
     open: Open,
     span: Span,
     key: Spanned<String>,
@@ -476,7 +639,11 @@ fn place_field(
 ) {
     // Innermost block first, then the blocks around it.
     let chain: Vec<(BlockKind, Open)> = match open {
-        Open::Nothing | Open::Relation(_) => Vec::new(),
+        Open::Nothing
+        | Open::Relation(_)
+        | Open::Swallow
+        | Open::BrokenStep(_)
+        | Open::BrokenSignatory(_) => Vec::new(),
         Open::Book(_) => vec![(BlockKind::Book, open)],
         Open::Signatory(b) => vec![
             (BlockKind::Signatory, open),
@@ -493,6 +660,13 @@ fn place_field(
         diagnostics.push(unknown_key(&key, &chain));
         return;
     };
+    if let Open::Step(p, s) = target {
+        let shared = BlockKind::Process.spec(&key.value).is_some();
+        if shared && !indented_under(text, span.start, file.processes[p].steps[s].span.start) {
+            diagnostics.push(ambiguous_below_step(file, p, s, span, &key.value));
+            return;
+        }
+    }
     let spec = kind.spec(&key.value).expect("found above");
     if key.value == "lajur" {
         require_list(
@@ -518,7 +692,11 @@ fn place_field(
         Open::Unit(u) => &mut file.units[u].fields,
         Open::Process(p) => &mut file.processes[p].fields,
         Open::Step(p, s) => &mut file.processes[p].steps[s].fields,
-        Open::Nothing | Open::Relation(_) => return,
+        Open::Nothing
+        | Open::Relation(_)
+        | Open::Swallow
+        | Open::BrokenStep(_)
+        | Open::BrokenSignatory(_) => return,
     };
     if !spec.repeats {
         if let Some(first) = fields.iter().find(|f| f.key.value == key.value) {
@@ -617,4 +795,98 @@ fn unknown_key(key: &Spanned<String>, chain: &[(BlockKind, Open)]) -> Diagnostic
         )),
     };
     d
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::source::{FileId, SourceFile};
+    use crate::syntax::ast::{File, LinkKind};
+
+    fn parse(text: &str) -> (File, Vec<String>) {
+        let source = SourceFile::new(FileId(0), "a.peta", text);
+        let (file, diagnostics) = crate::syntax::parse(&source);
+        let codes = diagnostics.iter().map(|d| d.code.clone()).collect();
+        (file, codes)
+    }
+
+    fn keys(fields: &[crate::syntax::ast::Field]) -> Vec<&str> {
+        fields.iter().map(|f| f.key()).collect()
+    }
+
+    #[test]
+    fn a_field_both_accept_is_the_steps_only_when_indented_under_it() {
+        let (file, codes) = parse(
+            "proses P1: X\n  tugas t di a: Y\n    keluaran: Dokumen\n  catatan: Tentang proses\n",
+        );
+        assert_eq!(codes, ["E008"]);
+        let process = &file.processes[0];
+        assert_eq!(keys(&process.steps[0].fields), ["keluaran"]);
+        assert!(process.fields.is_empty(), "neither gets the ambiguous line");
+    }
+
+    #[test]
+    fn fields_only_one_block_accepts_go_there_wherever_they_stand() {
+        let (file, codes) =
+            parse("proses P1: X\n  tugas t di a: Y\n  waktu: 2 hari\nkategori: utama\n");
+        assert!(codes.is_empty(), "{codes:?}");
+        let process = &file.processes[0];
+        assert_eq!(keys(&process.steps[0].fields), ["waktu"]);
+        assert_eq!(keys(&process.fields), ["kategori"]);
+    }
+
+    #[test]
+    fn indentation_under_a_step_must_continue_the_steps_own() {
+        // A tab is not "deeper" than two spaces: the two cannot be compared, so it is an error.
+        let (_, codes) = parse("proses P1: X\n  tugas t di a: Y\n\tkeluaran: Dokumen\n");
+        assert_eq!(codes, ["E008"]);
+        let (file, codes) = parse("proses P1: X\n\ttugas t di a: Y\n\t  keluaran: Dokumen\n");
+        assert!(codes.is_empty());
+        assert_eq!(keys(&file.processes[0].steps[0].fields), ["keluaran"]);
+    }
+
+    #[test]
+    fn an_exemption_below_a_step_follows_the_same_rule() {
+        let (file, codes) = parse(
+            "proses P1: X\n  tugas t di a: Y\n    abaikan N001: alasan\n  abaikan D004: alasan\n",
+        );
+        assert_eq!(codes, ["E008"]);
+        assert_eq!(file.processes[0].steps[0].suppressions.len(), 1);
+        assert!(file.processes[0].suppressions.is_empty());
+    }
+
+    #[test]
+    fn links_join_the_step_above() {
+        let (file, codes) = parse(
+            "proses P1: X\n  mulai m di a: Y\n    dari proses P2.1\n    lanjut ke proses\n  selesai s di a: Z\n    lanjut ke proses P3\n",
+        );
+        assert!(codes.is_empty(), "{codes:?}");
+        let steps = &file.processes[0].steps;
+        assert_eq!(steps[0].links[0].kind, LinkKind::From);
+        assert_eq!(steps[0].links[0].code.value, "P2.1");
+        // `lanjut ke proses` without a code is a flow to a step named `proses`.
+        assert_eq!(steps[0].flows[0].target.value, "proses");
+        assert_eq!(steps[1].links[0].kind, LinkKind::Continue);
+    }
+
+    #[test]
+    fn a_gateway_needs_no_label() {
+        let (file, codes) = parse("proses P1: X\n  paralel p di a\n  paralel q di a:\n");
+        assert!(codes.is_empty(), "{codes:?}");
+        assert_eq!(file.processes[0].steps.len(), 2);
+        assert_eq!(file.processes[0].steps[1].label.value, "");
+    }
+
+    #[test]
+    fn what_stands_under_an_unreadable_line_is_not_reported_again() {
+        // The broken process swallows its lines; the broken step its flows and fields.
+        let (file, codes) = parse(
+            "proses P1: X\n  tugas t1 a: Y\n    keluaran: Z\n    lanjut ke t2\n  kategori: utama\nproses P8. 2: Y\n  lajur: a\n  tugas t di a: Y\n    lanjut ke t\n  kunci_aneh: x\nproses P9: Z\n",
+        );
+        assert_eq!(codes, ["E003", "E003"]);
+        assert_eq!(file.processes.len(), 2);
+        assert_eq!(file.processes[0].unreadable_steps, ["t1"]);
+        assert_eq!(keys(&file.processes[0].fields), ["kategori"]);
+        assert_eq!(file.unreadable_processes, ["P8.2"]);
+        assert_eq!(file.processes[1].code.value, "P9");
+    }
 }

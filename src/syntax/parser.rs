@@ -40,7 +40,7 @@ fn parse_keeping(source: &SourceFile, keep_lines: bool) -> (File, Vec<Diagnostic
         };
         let mut diagnostics = Vec::new();
         let mut lines = super::scan::Lines::new(source);
-        super::group::group_lines(&mut file, &mut diagnostics, lines.by_ref());
+        super::group::group_lines(&mut file, &source.text, &mut diagnostics, lines.by_ref());
         if !lines.gave_up {
             return (file, diagnostics);
         }
@@ -61,7 +61,7 @@ fn grouped(
         lines,
         ..File::default()
     };
-    super::group::group(&mut file, &mut diagnostics, keep_lines);
+    super::group::group(&mut file, &source.text, &mut diagnostics, keep_lines);
     (file, diagnostics)
 }
 
@@ -153,7 +153,12 @@ impl LineReader<'_> {
         let mut inner = pair.clone().into_inner().filter(|p| {
             !matches!(
                 p.as_rule(),
-                Rule::colon | Rule::kw_di | Rule::kw_ke | Rule::kw_jika
+                Rule::colon
+                    | Rule::kw_di
+                    | Rule::kw_ke
+                    | Rule::kw_jika
+                    | Rule::kw_paralel
+                    | Rule::kw_proses
             )
         });
         let mut next = || inner.next();
@@ -169,7 +174,7 @@ impl LineReader<'_> {
                         id,
                         name,
                     },
-                    _ => Statement::Bad,
+                    _ => Statement::Bad(None),
                 }
             }
             Rule::process_head | Rule::relation => {
@@ -180,7 +185,7 @@ impl LineReader<'_> {
                         Statement::Process { code, name }
                     }
                     (Some(code), Some(units), _) => Statement::Relation { code, units },
-                    _ => Statement::Bad,
+                    _ => Statement::Bad(None),
                 }
             }
             Rule::step => {
@@ -195,7 +200,37 @@ impl LineReader<'_> {
                         lane,
                         label,
                     },
-                    _ => Statement::Bad,
+                    _ => Statement::Bad(None),
+                }
+            }
+            Rule::gateway => {
+                let id = next().map(|p| self.spanned(&p));
+                let lane = next().map(|p| self.spanned(&p));
+                match (id, lane) {
+                    (Some(id), Some(lane)) => {
+                        let label = match next() {
+                            Some(value) => self.value(value),
+                            None => Spanned::new(
+                                String::new(),
+                                Span::new(self.source.id, lane.span.end, lane.span.end),
+                            ),
+                        };
+                        Statement::Step {
+                            kind: StepKind::Parallel,
+                            id,
+                            lane,
+                            label,
+                        }
+                    }
+                    _ => Statement::Bad(None),
+                }
+            }
+            Rule::link => {
+                let kind = next().map(|verb| link_kind(verb.as_str()));
+                let code = next().map(|p| self.spanned(&p));
+                match (kind, code) {
+                    (Some(kind), Some(code)) => Statement::Link { kind, code },
+                    _ => Statement::Bad(None),
                 }
             }
             Rule::flow => {
@@ -203,7 +238,7 @@ impl LineReader<'_> {
                 let label = next().map(|p| self.spanned(&p));
                 match target {
                     Some(target) => Statement::Flow { target, label },
-                    None => Statement::Bad,
+                    None => Statement::Bad(None),
                 }
             }
             Rule::suppression => {
@@ -213,7 +248,7 @@ impl LineReader<'_> {
                     .filter(|r| !r.value.is_empty());
                 match code {
                     Some(code) => Statement::Suppression { code, reason },
-                    None => Statement::Bad,
+                    None => Statement::Bad(None),
                 }
             }
             Rule::field => {
@@ -225,13 +260,13 @@ impl LineReader<'_> {
                 let value = next().map(|p| self.value(p));
                 match (key, value) {
                     (Some(key), Some(value)) => Statement::Field { key, value },
-                    _ => Statement::Bad,
+                    _ => Statement::Bad(None),
                 }
             }
             _ => {
                 let diagnostic = super::explain::bad_line(self.source, span);
                 self.diagnostics.push(diagnostic);
-                Statement::Bad
+                Statement::Bad(super::explain::unreadable(self.source, span))
             }
         }
     }
@@ -269,6 +304,15 @@ impl LineReader<'_> {
     }
 }
 
+/// The link a `link_verb` writes (`dari`, `jalankan`, `lanjut ke`).
+pub(super) fn link_kind(verb: &str) -> LinkKind {
+    match verb.as_bytes().first().map(u8::to_ascii_lowercase) {
+        Some(b'd') => LinkKind::From,
+        Some(b'j') => LinkKind::Call,
+        _ => LinkKind::Continue,
+    }
+}
+
 /// Re-parses one bad line against the single-statement form its first word asks for, and
 /// returns where that form stops matching (byte offset within `line`) and the words it
 /// expected there, in the user's terms.
@@ -279,6 +323,8 @@ pub(super) fn form_error(line: &str, form: Form) -> Option<(usize, Vec<&'static 
         Form::Process => Rule::only_process_head,
         Form::Relation => Rule::only_relation,
         Form::Step => Rule::only_step,
+        Form::Gateway => Rule::only_gateway,
+        Form::Link => Rule::only_link,
         Form::Flow => Rule::only_flow,
         Form::Suppression => Rule::only_suppression,
         Form::Field => Rule::only_field,
@@ -307,6 +353,7 @@ fn rule_word(rule: Rule) -> Option<&'static str> {
         Rule::kw_di => "`di`",
         Rule::kw_ke => "`ke`",
         Rule::kw_jika => "`jika`",
+        Rule::kw_proses => "`proses`",
         Rule::ident => "id",
         Rule::code => "kode proses",
         Rule::rule_code => "kode aturan",
@@ -326,6 +373,8 @@ pub(super) enum Form {
     Process,
     Relation,
     Step,
+    Gateway,
+    Link,
     Flow,
     Suppression,
     Field,

@@ -12,7 +12,7 @@
 //! feeds the maps, every fixture and thousands of mutated files to both readers and requires
 //! identical syntax trees wherever this one answers.
 
-use super::ast::{Line, LineKind, Spanned, Statement, StepKind};
+use super::ast::{Line, LineKind, LinkKind, Spanned, Statement, StepKind};
 use crate::source::{SourceFile, Span};
 
 /// The lines of `source`, or `None` when some line needs the pest grammar.
@@ -143,11 +143,13 @@ impl<'a> Reader<'a> {
                 .head("penandatangan", at)
                 .map(|end| (Statement::Signatory, end))
                 .or_else(|| self.unit("pihak", true, at))
-                .or_else(|| self.coded("proses", at)),
+                .or_else(|| self.coded("proses", at))
+                .or_else(|| self.gateway(at)),
             b'u' => self.unit("unit", false, at),
             b'r' => self.coded("relasi", at),
             b'm' | b't' | b'k' | b's' => self.step(at),
-            b'l' => self.flow(at),
+            b'd' | b'j' => self.link(at),
+            b'l' => self.link(at).or_else(|| self.flow(at)),
             b'a' => self.suppression(at),
             _ => None,
         };
@@ -208,6 +210,52 @@ impl<'a> Reader<'a> {
             label,
         };
         Some((statement, end))
+    }
+
+    /// `kw_paralel ~ hspace+ ~ ident ~ hspace+ ~ kw_di ~ hspace+ ~ ident
+    ///  ~ (hspace* ~ colon ~ value)? ~ &(hspace* ~ line_end)`
+    fn gateway(&self, at: usize) -> Option<(Statement, usize)> {
+        let id_start = self.hspace1(self.keyword("paralel", at)?)?;
+        let id_end = self.ident(id_start)?;
+        let lane_start = self.hspace1(self.keyword("di", self.hspace1(id_end)?)?)?;
+        let lane_end = self.ident(lane_start)?;
+        let (label, end) = match self.colon(self.hspace(lane_end)) {
+            Some(value_start) => self.value(value_start),
+            None => (
+                Spanned::new(String::new(), self.span(lane_end, lane_end)),
+                lane_end,
+            ),
+        };
+        if !self.at_line_end(end) {
+            return None;
+        }
+        let statement = Statement::Step {
+            kind: StepKind::Parallel,
+            id: self.spanned(id_start, id_end),
+            lane: self.spanned(lane_start, lane_end),
+            label,
+        };
+        Some((statement, end))
+    }
+
+    /// `link_verb ~ hspace+ ~ kw_proses ~ hspace+ ~ code ~ &(hspace* ~ line_end)`, with
+    /// `link_verb = ^"dari" | ^"jalankan" | ^"lanjut" ~ hspace+ ~ kw_ke`
+    fn link(&self, at: usize) -> Option<(Statement, usize)> {
+        let (kind, verb_end) = self
+            .keyword("dari", at)
+            .map(|end| (LinkKind::From, end))
+            .or_else(|| Some((LinkKind::Call, self.keyword("jalankan", at)?)))
+            .or_else(|| {
+                let ke = self.hspace1(self.keyword("lanjut", at)?)?;
+                Some((LinkKind::Continue, self.keyword("ke", ke)?))
+            })?;
+        let code_start = self.hspace1(self.keyword("proses", self.hspace1(verb_end)?)?)?;
+        let code_end = self.code(code_start)?;
+        if !self.at_line_end(code_end) {
+            return None;
+        }
+        let code = self.spanned(code_start, code_end);
+        Some((Statement::Link { kind, code }, code_end))
     }
 
     /// `^"lanjut" ~ hspace+ ~ kw_ke ~ hspace+ ~ ident

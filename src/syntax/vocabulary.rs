@@ -75,7 +75,7 @@ mod tests {
     fn every_keyword_is_a_step_or_a_statement_keyword_once() {
         let steps: Vec<_> = step_keywords().collect();
         let others: Vec<_> = statement_keywords().collect();
-        assert_eq!(steps, ["mulai", "tugas", "keputusan", "selesai"]);
+        assert_eq!(steps, ["mulai", "tugas", "keputusan", "paralel", "selesai"]);
         assert!(others.contains(&"proses") && others.contains(&"lanjut"));
         assert_eq!(steps.len() + others.len(), KEYWORDS.len());
     }

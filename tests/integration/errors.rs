@@ -3,8 +3,30 @@
 use crate::support::*;
 use peta::diagnostic::Lang;
 
-/// One snapshot per fixture under `tests/fixtures/errors/`, holding the concise output in both
-/// languages. The file name starts with the code it must produce.
+/// Each diagnostic as its concise line, followed by its help line: what a user reads.
+fn concise_with_help(compiled: &peta::pipeline::Compiled, lang: Lang) -> String {
+    let mut out = String::new();
+    for d in &compiled.diagnostics {
+        out.push_str(&peta::diagnostic::render(
+            std::slice::from_ref(d),
+            &compiled.project.sources,
+            peta::diagnostic::Format::Concise,
+            lang,
+            false,
+        ));
+        if let Some(help) = &d.help {
+            let help = match lang {
+                Lang::Id => &help.id,
+                Lang::En => &help.en,
+            };
+            out.push_str(&format!("    = {help}\n"));
+        }
+    }
+    out
+}
+
+/// One snapshot per fixture under `tests/fixtures/errors/`, holding the concise output with
+/// each help line, in both languages. The file name starts with the code it must produce.
 #[test]
 fn every_error_fixture() {
     insta::glob!("../fixtures/errors", "*.peta", |path| {
@@ -19,11 +41,42 @@ fn every_error_fixture() {
         );
         let shown = format!(
             "{}--- en ---\n{}",
-            concise(&compiled, Lang::Id),
-            concise(&compiled, Lang::En)
+            concise_with_help(&compiled, Lang::Id),
+            concise_with_help(&compiled, Lang::En)
         );
         insta::assert_snapshot!(shown);
     });
+}
+
+/// The cause comes first and alone: what is written under a line that could not be read is
+/// not reported again as misplaced, unknown or missing.
+#[test]
+fn follow_on_errors_are_not_reported() {
+    let compiled = compile_texts(&[
+        (
+            "a.peta",
+            "proses P1: Umum\nproses P1.1: Surat\n  lajur: kadis, umum\n  mulai m di kadis: Datang\n    lanjut ke konsep\n  tugass konsep di umum: Menyusun konsep\n    keluaran: Konsep\n    lanjut ke s\n  selesai s di kadis: Terkirim\nproses P8. 2: Nama\n  lajur: kadis\n  tugas t di kadis: Y\n    lanjut ke t\nrelasi P8.2: kadis\n",
+        ),
+        ("b.peta", "unit kadis Kepala Dinas\n  induk: x\nunit umum: Umum\n"),
+    ]);
+    let codes: Vec<(String, String)> = compiled
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let name = d.span.map(|s| compiled.project.sources.name(s).to_string());
+            (name.unwrap_or_default(), d.code.clone())
+        })
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            ("a.peta".to_string(), "E002".to_string()),
+            ("a.peta".to_string(), "E003".to_string()),
+            ("b.peta".to_string(), "E003".to_string()),
+        ],
+        "{}",
+        concise(&compiled, Lang::En)
+    );
 }
 
 #[test]

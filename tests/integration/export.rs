@@ -22,7 +22,9 @@ fn export_yaml_snapshot() {
     insta::assert_snapshot!(run.stdout);
 }
 
-/// The contract: every key present, in this order, on every object.
+/// The contract: every key present, in this order, on every object. Keys are only ever added
+/// (the step fields and process `notes` came with parallel gateways, joint steps, step
+/// documents and links between maps); none is renamed or removed.
 #[test]
 fn export_of_maps_has_every_key() {
     let run = peta(&["export", "maps"], &repo());
@@ -56,6 +58,7 @@ fn export_of_maps_has_every_key() {
                 "category",
                 "description",
                 "sipoc",
+                "notes",
                 "lanes",
                 "steps",
                 "flows",
@@ -67,7 +70,22 @@ fn export_of_maps_has_every_key() {
             ["supplier", "input", "output", "customer"]
         );
         for s in p["steps"].as_array().unwrap() {
-            assert_eq!(keys(s), ["id", "kind", "lane", "label"]);
+            assert_eq!(
+                keys(s),
+                [
+                    "id",
+                    "kind",
+                    "lane",
+                    "label",
+                    "outputs",
+                    "notes",
+                    "requirements",
+                    "duration",
+                    "number",
+                    "shared_with",
+                    "process"
+                ]
+            );
         }
         for f in p["flows"].as_array().unwrap() {
             assert_eq!(keys(f), ["from", "to", "label"]);
@@ -76,4 +94,45 @@ fn export_of_maps_has_every_key() {
     }
     assert_eq!(processes[0]["code"], "P0");
     assert_eq!(processes[0]["level"], 0);
+}
+
+/// The example project uses every construct of the language; its export carries each.
+#[test]
+fn export_carries_every_new_step_field() {
+    let run = peta(&["export", "tests/fixtures/project"], &repo());
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let p = v["processes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["code"] == "P1.1")
+        .unwrap();
+    assert_eq!(
+        p["notes"],
+        serde_json::json!(["Alur yang sama berlaku untuk surat yang masuk melalui surel."])
+    );
+    let step = |id: &str| {
+        p["steps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(step("kirim")["process"], "P1.3");
+    assert_eq!(step("kirim")["requirements"].as_array().unwrap().len(), 2);
+    assert_eq!(step("terima")["number"], "2");
+    assert_eq!(step("terima")["duration"], "1 hari kerja");
+    assert_eq!(
+        step("terima")["outputs"],
+        serde_json::json!(["Lembar disposisi"])
+    );
+    assert_eq!(step("bagi")["kind"], "parallel");
+    assert_eq!(step("bagi")["label"], "");
+    assert_eq!(step("balas")["shared_with"], serde_json::json!(["umum"]));
+    assert_eq!(step("arsipkan")["process"], "P1.2");
+    assert_eq!(step("selesai")["notes"].as_array().unwrap().len(), 1);
+    assert_eq!(step("selesai")["process"], serde_json::Value::Null);
 }

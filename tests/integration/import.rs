@@ -44,6 +44,84 @@ fn round_trip_of_the_fixture_project() {
     round_trip("tests/fixtures/project");
 }
 
+/// A document written by another tool, using every field the contract gained with parallel
+/// gateways, joint steps, step documents and links between maps: importing then exporting it
+/// gives the same document back.
+#[test]
+fn a_document_with_every_field_survives_import_and_export() {
+    let document = r#"{
+  "schema": "peta/1",
+  "book": {"instansi": "Dinas Uji", "short": null, "city": null, "year": 2025, "version": null, "signatory": null},
+  "units": [
+    {"id": "sekretariat", "name": "Sekretariat", "kind": "internal", "parent": null},
+    {"id": "ikp", "name": "Bidang IKP", "kind": "internal", "parent": null},
+    {"id": "opd", "name": "Perangkat Daerah", "kind": "external", "parent": null}
+  ],
+  "processes": [
+    {"code": "P1", "name": "Koordinasi", "parent": null, "level": 1, "category": "utama",
+     "description": null, "sipoc": {"supplier": [], "input": [], "output": [], "customer": []},
+     "notes": ["Catatan proses satu", "Catatan kedua:\nberbaris dua"],
+     "lanes": [], "steps": [], "flows": [], "source": {"file": "", "line": 0}},
+    {"code": "P1.1", "name": "Rapat", "parent": "P1", "level": 2, "category": "utama",
+     "description": "Rapat koordinasi.", "sipoc": {"supplier": ["opd"], "input": ["Undangan"], "output": ["Notulen"], "customer": ["opd"]},
+     "notes": [],
+     "lanes": ["opd", "sekretariat", "ikp"],
+     "steps": [
+       {"id": "m", "kind": "start", "lane": "sekretariat", "label": "Rapat diperlukan",
+        "outputs": [], "notes": [], "requirements": ["Surat permintaan"], "duration": null,
+        "number": null, "shared_with": [], "process": "P1.2"},
+       {"id": "bagi", "kind": "parallel", "lane": "sekretariat", "label": "",
+        "outputs": [], "notes": ["Dua pekerjaan sekaligus"], "requirements": [], "duration": null,
+        "number": null, "shared_with": [], "process": null},
+       {"id": "bahan", "kind": "task", "lane": "sekretariat", "label": "Menyiapkan bahan",
+        "outputs": ["Bahan rapat", "Daftar hadir"], "notes": [], "requirements": [], "duration": "2 hari kerja",
+        "number": "2a", "shared_with": [], "process": null},
+       {"id": "undang", "kind": "task", "lane": "ikp", "label": "Mengundang peserta",
+        "outputs": [], "notes": [], "requirements": [], "duration": null,
+        "number": "2b", "shared_with": [], "process": "P1.2"},
+       {"id": "gabung", "kind": "parallel", "lane": "sekretariat", "label": "Semua siap",
+        "outputs": [], "notes": [], "requirements": [], "duration": null,
+        "number": null, "shared_with": [], "process": null},
+       {"id": "rapat", "kind": "task", "lane": "sekretariat", "label": "Melaksanakan rapat",
+        "outputs": ["Notulen"], "notes": [], "requirements": [], "duration": "1 hari",
+        "number": null, "shared_with": ["ikp", "opd"], "process": null},
+       {"id": "s", "kind": "end", "lane": "opd", "label": "Notulen diterima",
+        "outputs": [], "notes": [], "requirements": [], "duration": null,
+        "number": null, "shared_with": [], "process": "P1.2"}
+     ],
+     "flows": [
+       {"from": "m", "to": "bagi", "label": null},
+       {"from": "bagi", "to": "bahan", "label": null},
+       {"from": "bagi", "to": "undang", "label": null},
+       {"from": "bahan", "to": "gabung", "label": null},
+       {"from": "undang", "to": "gabung", "label": null},
+       {"from": "gabung", "to": "rapat", "label": null},
+       {"from": "rapat", "to": "s", "label": null}
+     ],
+     "source": {"file": "", "line": 0}},
+    {"code": "P1.2", "name": "Tindak Lanjut", "parent": "P1", "level": 2, "category": "utama",
+     "description": null, "sipoc": {"supplier": [], "input": [], "output": [], "customer": []},
+     "notes": [], "lanes": [], "steps": [], "flows": [], "source": {"file": "", "line": 0}}
+  ]
+}"#;
+    let before: Export = serde_json::from_str(document).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("uji.json"), document).unwrap();
+    let run = peta(&["import", "uji.json", "--out", "src"], dir.path());
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let again = peta(&["export", "src"], dir.path());
+    assert_eq!(again.status, 0, "{}", again.stderr);
+    let after: Export = serde_json::from_str(&again.stdout).unwrap();
+    assert_eq!(without_sources(before), without_sources(after));
+    // The new fields are optional on import: an older document still reads.
+    let older = r#"{"schema": "peta/1", "units": [{"id": "a", "name": "A", "kind": "internal"}],
+      "processes": [{"code": "P1", "name": "X", "level": 1, "lanes": ["a"],
+        "steps": [{"id": "t", "kind": "task", "lane": "a", "label": "Mengerjakan"}]}]}"#;
+    let parsed: Export = serde_json::from_str(older).unwrap();
+    assert!(parsed.processes[0].steps[0].outputs.is_empty());
+    assert!(parsed.processes[0].notes.is_empty());
+}
+
 #[test]
 fn import_writes_readable_sources() {
     let dir = tempfile::tempdir().unwrap();
@@ -92,6 +170,12 @@ fn bad_documents_name_the_json_path() {
         ("[1, 2", "$"),
         ("{\"schema\": \"peta/1\", \"processes\": [{\"code\": \"P1\", \"name\": \"X\", \"level\": 3}]}",
          "$.processes[0].level"),
+        ("{\"schema\": \"peta/1\", \"units\": [{\"id\": \"a\", \"name\": \"A\", \"kind\": \"internal\"}], \"processes\": [{\"code\": \"P1\", \"name\": \"X\", \"level\": 1, \"lanes\": [\"a\"], \"steps\": [{\"id\": \"t\", \"kind\": \"task\", \"lane\": \"a\", \"label\": \"Y\", \"shared_with\": [\"b\"]}]}]}",
+         "$.processes[0].steps[0].shared_with[0]: \"b\" is not one of this process's lanes"),
+        ("{\"schema\": \"peta/1\", \"units\": [{\"id\": \"a\", \"name\": \"A\", \"kind\": \"internal\"}], \"processes\": [{\"code\": \"P1\", \"name\": \"X\", \"level\": 1, \"lanes\": [\"a\"], \"steps\": [{\"id\": \"t\", \"kind\": \"task\", \"lane\": \"a\", \"label\": \"Y\", \"process\": \"P9\"}]}]}",
+         "$.processes[0].steps[0].process: \"P9\" is not another leaf process of the document"),
+        ("{\"schema\": \"peta/1\", \"units\": [{\"id\": \"a\", \"name\": \"A\", \"kind\": \"internal\"}], \"processes\": [{\"code\": \"P1\", \"name\": \"X\", \"level\": 1, \"lanes\": [\"a\"], \"steps\": [{\"id\": \"t\", \"kind\": \"fork\", \"lane\": \"a\", \"label\": \"Y\"}]}]}",
+         "$.processes[0].steps[0].kind"),
     ];
     for (i, (json, expected)) in cases.iter().enumerate() {
         let file = dir.path().join(format!("bad{i}.json"));

@@ -146,12 +146,14 @@ fn uri(path: &Path) -> String {
 
 /// A copy of the example project in a fresh folder, with a space and a non-ASCII letter in its
 /// name as office machines have.
+/// A copy of `tests/fixtures/lsp/` (a small project of its own, so the lines and columns the
+/// session names stay put when the README's example project grows).
 fn project() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("Peta Dinas é");
     std::fs::create_dir(&root).unwrap();
     for name in ["peta.yaml", "buku.peta", "P1.peta"] {
-        std::fs::copy(fixtures().join("project").join(name), root.join(name)).unwrap();
+        std::fs::copy(fixtures().join("lsp").join(name), root.join(name)).unwrap();
     }
     (dir, root)
 }

@@ -124,3 +124,29 @@ fn readme_rule_table_is_fresh() {
         "README's rule table is stale: regenerate it with `peta rules --format markdown --lang en`"
     );
 }
+
+/// The README's complete example is the fixture project, word for word, so what the README
+/// shows is what the tests check, export, import and build.
+#[test]
+fn readme_complete_example_is_the_fixture_project() {
+    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    let from = readme
+        .find("### A complete example")
+        .expect("README has a complete example");
+    let section = &readme[from..];
+    let section = &section[..section[3..].find("\n### ").map_or(section.len(), |i| i + 3)];
+    let blocks: Vec<&str> = section
+        .split("```text\n")
+        .skip(1)
+        .map(|b| &b[..b.find("```").unwrap()])
+        .collect();
+    let project = fixtures().join("project");
+    assert_eq!(
+        blocks,
+        [
+            std::fs::read_to_string(project.join("buku.peta")).unwrap(),
+            std::fs::read_to_string(project.join("P1.peta")).unwrap(),
+        ],
+        "copy tests/fixtures/project/*.peta into the README's complete example"
+    );
+}

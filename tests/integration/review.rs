@@ -124,11 +124,51 @@ fn diff_case(case: &str, format: &str) -> String {
 
 #[test]
 fn diff_classes_snapshots() {
-    for case in ["structure", "lane", "wording", "metadata", "reformat"] {
+    for case in [
+        "structure",
+        "lane",
+        "wording",
+        "metadata",
+        "steps",
+        "reformat",
+    ] {
         insta::assert_snapshot!(format!("diff_{case}"), diff_case(case, "text"));
     }
     insta::assert_snapshot!("diff_lane_markdown", diff_case("lane", "markdown"));
     insta::assert_snapshot!("diff_structure_json", diff_case("structure", "json"));
+}
+
+/// Every field under a step is compared: a changed step document is reported, not "no
+/// changes".
+#[test]
+fn diff_reports_every_step_field() {
+    let out = diff_case("steps", "json");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let changes: Vec<(String, String)> = v["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["element"].as_str().unwrap().to_string(),
+                c["class"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    for (element, class) in [
+        ("langkah agenda keluaran", "metadata"),
+        ("langkah agenda waktu", "metadata"),
+        ("langkah agenda no", "metadata"),
+        ("langkah agenda catatan", "metadata"),
+        ("langkah disposisi kelengkapan", "metadata"),
+        ("langkah disposisi bersama", "lane"),
+        ("langkah s proses", "structure"),
+    ] {
+        assert!(
+            changes.contains(&(element.to_string(), class.to_string())),
+            "{element} ({class}) missing from {changes:?}"
+        );
+    }
 }
 
 #[test]

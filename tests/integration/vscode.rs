@@ -73,6 +73,7 @@ fn the_grammar_colours_every_keyword_and_field_of_the_language() {
             "unit",
             "process",
             "relation",
+            "link",
             "flow",
             "suppression",
         ],

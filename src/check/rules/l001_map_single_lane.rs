@@ -71,12 +71,16 @@ that unit's SOP, or merging it into the cross-functional process above it.",
 
 fn check(c: &mut Checker) {
     for (process, map) in c.maps() {
-        let mut steps = map.steps().map(|(_, s)| s);
-        let Some(first) = steps.next() else {
+        let Some((_, first)) = map.steps().next() else {
             continue;
         };
         let count = map.graph.node_count();
-        if count < 2 || !steps.all(|s| s.lane == first.lane) {
+        // A joint step (`bersama:`) puts work in every lane it names.
+        if count < 2
+            || !map
+                .steps()
+                .all(|(_, s)| s.lanes().all(|lane| lane == first.lane))
+        {
             continue;
         }
         let code = process.code_text();
@@ -101,6 +105,17 @@ mod tests {
     use crate::check::findings_of;
 
     const UNITS: &str = "unit a: A\nunit b: B\n";
+
+    #[test]
+    fn a_joint_step_puts_work_in_another_lane() {
+        let text = "proses P1: Rapat\n  lajur: a, b\n  mulai m di a: Mulai\n    lanjut ke t\n  tugas t di a: Rapat koordinasi\n    bersama: b\n    lanjut ke s\n  selesai s di a: Selesai\n";
+        assert!(findings_of("L001", &[("u.peta", UNITS), ("p.peta", text)]).is_empty());
+        let alone = text.replace("    bersama: b\n", "");
+        assert_eq!(
+            findings_of("L001", &[("u.peta", UNITS), ("p.peta", &alone)]).len(),
+            1
+        );
+    }
 
     #[test]
     fn all_steps_in_one_lane_are_reported_even_if_more_lanes_are_listed() {

@@ -1,6 +1,7 @@
 //! L002 map-without-handoff: a map with several lanes hands work from one lane to another.
 
 use crate::check::prelude::*;
+use std::collections::BTreeSet;
 
 pub const RULE: Rule = Rule {
     code: "L002",
@@ -74,11 +75,20 @@ fn check(c: &mut Checker) {
     for (process, map) in c.maps() {
         let mut lanes: Vec<&str> = Vec::new();
         for (_, step) in map.steps() {
-            if !lanes.contains(&step.lane.as_str()) {
-                lanes.push(&step.lane);
+            for lane in step.lanes() {
+                if !lanes.contains(&lane) {
+                    lanes.push(lane);
+                }
             }
         }
-        if lanes.len() < 2 || map.flows().any(|(from, to, _)| from.lane != to.lane) {
+        // Work passes between lanes when a flow joins steps done by different lanes; a joint
+        // step is done by all the lanes it names.
+        let crosses = |from: &Step, to: &Step| {
+            let (a, b): (BTreeSet<&str>, BTreeSet<&str>) =
+                (from.lanes().collect(), to.lanes().collect());
+            a != b
+        };
+        if lanes.len() < 2 || map.flows().any(|(from, to, _)| crosses(from, to)) {
             continue;
         }
         let code = process.code_text();
@@ -108,6 +118,14 @@ mod tests {
     use crate::check::findings_of;
 
     const UNITS: &str = "unit a: A\nunit b: B\n";
+
+    #[test]
+    fn flows_into_and_out_of_a_joint_step_pass_work_between_lanes() {
+        // The steps use lanes a and b (through the joint step); the flows into and out of the
+        // joint step join work of different lanes.
+        let text = "proses P1: Rapat\n  lajur: a, b\n  mulai m di a: Mulai\n    lanjut ke t\n  tugas t di a: Rapat koordinasi\n    bersama: b\n    lanjut ke s\n  selesai s di a: Selesai\n";
+        assert!(findings_of("L002", &[("u.peta", UNITS), ("p.peta", text)]).is_empty());
+    }
 
     #[test]
     fn lanes_used_without_a_crossing_flow_are_reported() {

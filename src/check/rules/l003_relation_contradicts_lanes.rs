@@ -188,6 +188,20 @@ mod tests {
     }
 
     #[test]
+    fn a_unit_sharing_a_step_takes_part_in_the_process() {
+        let maps = "proses P3: Rapat\n  lajur: umum, sungram\n  mulai m di umum: Mulai\n    lanjut ke s\n  selesai s di umum: Rapat selesai\n    bersama: sungram\n";
+        let found = findings_of(
+            "L003",
+            &[
+                ("u.peta", UNITS),
+                ("p.peta", maps),
+                ("r.peta", "relasi P3: umum, sungram\n"),
+            ],
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
     fn matching_relation_is_clean_and_parents_cover_their_units() {
         assert!(found("relasi P1: opd, umum, kadis\n").is_empty());
         // `kadis` is above `umum`, so it covers the lanes `umum` and `kadis`.

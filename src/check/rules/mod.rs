@@ -20,6 +20,7 @@ pub mod k004_party_verifies;
 pub mod l001_map_single_lane;
 pub mod l002_map_without_handoff;
 pub mod l003_relation_contradicts_lanes;
+pub mod l004_lane_empty;
 pub mod m001_signatory_missing;
 pub mod m002_year_missing;
 pub mod m003_version_missing;
@@ -60,6 +61,8 @@ pub mod u007_branch_unlabelled;
 pub mod u008_branch_label_repeated;
 pub mod u009_branching_implicit;
 pub mod u010_loop_without_decision;
+pub mod u011_parallel_unbalanced;
+pub mod u012_flow_label_without_decision;
 
 use super::Rule;
 
@@ -81,6 +84,7 @@ pub const ALL: &[&Rule] = &[
     &l001_map_single_lane::RULE,
     &l002_map_without_handoff::RULE,
     &l003_relation_contradicts_lanes::RULE,
+    &l004_lane_empty::RULE,
     &m001_signatory_missing::RULE,
     &m002_year_missing::RULE,
     &m003_version_missing::RULE,
@@ -121,4 +125,6 @@ pub const ALL: &[&Rule] = &[
     &u008_branch_label_repeated::RULE,
     &u009_branching_implicit::RULE,
     &u010_loop_without_decision::RULE,
+    &u011_parallel_unbalanced::RULE,
+    &u012_flow_label_without_decision::RULE,
 ];

@@ -17,8 +17,10 @@ pub const RULE: Rule = Rule {
         id: "## Apa yang diperiksa
 Untuk peta lintas fungsi yang `pelanggan`-nya menyebut unit atau pihak yang dideklarasikan:
 sedikitnya satu langkah `selesai` berada di lajur pelanggan itu, atau di lajur unit di bawahnya
-dalam struktur organisasi (`induk`). Peta tanpa pelanggan yang dikenal dilewati (lihat D006 dan
-P002). Temuan ditunjukkan pada `pelanggan` yang pertama.
+dalam struktur organisasi (`induk`), atau dikerjakan bersama lajur itu (`bersama:`), atau
+dilanjutkan ke proses lain (`lanjut ke proses KODE`) yang petanya sampai ke pelanggan itu.
+Peta tanpa pelanggan yang dikenal dilewati (lihat D006 dan P002). Temuan ditunjukkan pada
+`pelanggan` yang pertama.
 
 ## Mengapa
 Prinsip 3, pelanggan (Permenpan RB 19/2018): pelanggan akhir menerima hasil dari proses lintas
@@ -47,8 +49,9 @@ diterima BKD`. Bila penerima hasilnya memang unit lain, perbaiki isian `pelangga
         en: "## What it checks
 For a cross-functional map whose `pelanggan` names a declared unit or party: at least one
 `selesai` step sits in the lane of that customer, or in the lane of a unit below it in the org
-chart (`induk`). Maps without a known customer are skipped (see D006 and P002). The finding
-points at the first `pelanggan`.
+chart (`induk`), or is shared with that lane (`bersama:`), or continues in another process
+(`lanjut ke proses CODE`) whose map reaches that customer. Maps without a known customer are
+skipped (see D006 and P002). The finding points at the first `pelanggan`.
 
 ## Why
 Principle 3, pelanggan (Permenpan RB 19/2018): the end customer receives the result of the
@@ -95,6 +98,32 @@ pub(crate) fn within(book: &Book, lane: &str, customer: &str) -> bool {
     false
 }
 
+/// Whether an end of `map` reaches one of `customers`: in its lanes (its own or shared), or
+/// through the maps its work continues in. `seen` holds the maps already followed, so a chain
+/// of maps that loops back ends; the walk is a loop, so no chain is too long for it.
+fn reaches(book: &Book, map: &CrossMap, customers: &[&str], seen: &mut Vec<String>) -> bool {
+    let mut todo = vec![map];
+    while let Some(map) = todo.pop() {
+        for (_, end) in map.steps().filter(|(_, s)| s.kind == StepKind::End) {
+            if end
+                .lanes()
+                .any(|lane| customers.iter().any(|cu| within(book, lane, cu)))
+            {
+                return true;
+            }
+            let Some(next) = &end.process else {
+                continue;
+            };
+            if seen.contains(&next.text) {
+                continue;
+            }
+            seen.push(next.text.clone());
+            todo.extend(book.process(&next.text).and_then(|p| p.map.as_ref()));
+        }
+    }
+    false
+}
+
 fn ticks(ids: &[&str]) -> String {
     ids.iter()
         .map(|id| format!("`{id}`"))
@@ -127,10 +156,7 @@ fn check(c: &mut Checker) {
         if ends.is_empty() {
             continue; // D002 says what is wrong
         }
-        if ends
-            .iter()
-            .any(|e| customers.iter().any(|cu| within(book, &e.lane, cu)))
-        {
+        if reaches(book, map, &customers, &mut vec![process.code_text()]) {
             continue;
         }
         let code = process.code_text();
@@ -197,6 +223,28 @@ mod tests {
 
     fn map(customers: &str, end_lane: &str) -> String {
         format!("proses P1: Presensi\n{customers}  lajur: kadis, umum, arsiparis, bkd\n  mulai m di kadis: Mulai\n    lanjut ke t\n  tugas t di umum: Menyusun laporan\n    lanjut ke s\n  selesai s di {end_lane}: Selesai\n")
+    }
+
+    #[test]
+    fn an_end_shared_with_the_customer_reaches_it() {
+        let text = "proses P1: Presensi\n  pelanggan: bkd\n  lajur: kadis, umum, bkd\n  mulai m di kadis: Mulai\n    lanjut ke s\n  selesai s di umum: Laporan diserahkan kepada BKD\n    bersama: bkd\n";
+        assert!(findings_of("P001", &[("u.peta", UNITS), ("p.peta", text)]).is_empty());
+    }
+
+    #[test]
+    fn an_end_continuing_in_a_map_that_reaches_the_customer_reaches_it() {
+        let maps = "proses P1: Kepegawaian\nproses P1.1: Presensi\n  pelanggan: bkd\n  lajur: kadis, umum\n  mulai m di kadis: Mulai\n    lanjut ke s\n  selesai s di umum: Laporan disusun\n    lanjut ke proses P1.2\nproses P1.2: Pengiriman\n  pelanggan: bkd\n  lajur: umum, bkd\n  mulai m di umum: Laporan siap\n    lanjut ke s\n  selesai s di bkd: Laporan diterima BKD\n";
+        assert!(findings_of("P001", &[("u.peta", UNITS), ("p.peta", maps)]).is_empty());
+        // When the map it continues in does not reach the customer either, both are reported,
+        // and a chain of maps that loops back is not followed forever.
+        let looping = maps.replace(
+            "selesai s di bkd: Laporan diterima BKD\n",
+            "selesai s di umum: Laporan dikirim\n    lanjut ke proses P1.1\n",
+        );
+        assert_eq!(
+            findings_of("P001", &[("u.peta", UNITS), ("p.peta", &looping)]).len(),
+            2
+        );
     }
 
     #[test]

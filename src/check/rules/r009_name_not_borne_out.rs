@@ -245,8 +245,8 @@ fn own_texts<'b>(book: &'b Book, process: &'b Process) -> Vec<&'b str> {
     if let Some(map) = &process.map {
         for (_, step) in map.steps() {
             texts.push(&step.label);
-            texts.extend(step.notes.iter().map(String::as_str));
-            texts.extend(step.output.as_deref());
+            texts.extend(step.notes.iter().map(|n| n.text.as_str()));
+            texts.extend(step.outputs.iter().map(|o| o.text.as_str()));
         }
         for lane in &map.lanes {
             if let Some(unit) = book.unit(&lane.unit) {

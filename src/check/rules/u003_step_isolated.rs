@@ -89,7 +89,7 @@ fn check(c: &mut Checker) {
                     format!("tulis `lanjut ke {id}` di bawah langkah terakhir yang berakhir di sini, atau hapus langkah ini"),
                     format!("write `lanjut ke {id}` below the last step that ends here, or remove this step"),
                 ),
-                StepKind::Task | StepKind::Decision => Text::new(
+                StepKind::Task | StepKind::Decision | StepKind::Parallel => Text::new(
                     format!("tulis `lanjut ke {id}` di bawah langkah yang mendahuluinya dan `lanjut ke ID` di bawah langkah ini, atau hapus langkah ini bila tidak lagi dikerjakan"),
                     format!("write `lanjut ke {id}` below the step that precedes it and `lanjut ke ID` below this step, or remove it if the work is no longer done"),
                 ),

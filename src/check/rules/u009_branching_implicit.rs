@@ -39,8 +39,8 @@ proses P1.2.2: Pelayanan Surat Masuk
 ## Cara memperbaiki
 Bila hanya satu jalan yang ditempuh, sisipkan `keputusan` yang menanyakan syaratnya dan beri
 label setiap cabang (`lanjut ke disposisi jika perlu disposisi`). Bila kedua jalan memang
-dikerjakan bersamaan, nyatakan itu di bawah langkahnya: `abaikan U009: kedua pekerjaan
-berjalan bersamaan`.",
+dikerjakan bersamaan, arahkan langkahnya ke gerbang `paralel` (`paralel bagi di LAJUR`) dan
+tulis kedua `lanjut ke` di bawah gerbang itu.",
         en: "## What it checks
 A `tugas` or `mulai` step with two or more `lanjut ke`. In a cross-functional map only a
 `keputusan` chooses the way; other steps go on to one next step.
@@ -66,8 +66,9 @@ proses P1.2.2: Pelayanan Surat Masuk
 
 ## How to fix
 If only one way is taken, insert a `keputusan` asking the condition and label each branch
-(`lanjut ke disposisi jika perlu disposisi`). If both ways really run in parallel, say so below
-the step: `abaikan U009: kedua pekerjaan berjalan bersamaan`.",
+(`lanjut ke disposisi jika perlu disposisi`). If both ways really run at the same time, send
+the step to a `paralel` gateway (`paralel bagi di LANE`) and write both `lanjut ke` below the
+gateway.",
     },
     params: &[],
     check: Check::Model(check),
@@ -77,7 +78,9 @@ fn check(c: &mut Checker) {
     for (process, map) in c.maps() {
         for (i, step) in map.steps() {
             if !matches!(step.kind, StepKind::Task | StepKind::Start) {
-                continue; // decisions branch by design; flows out of an end are U005's
+                // Decisions and parallel gateways branch by design; flows out of an end are
+                // U005's.
+                continue;
             }
             let next = graph::successors(map, i);
             if next.len() < 2 {
@@ -111,8 +114,8 @@ fn check(c: &mut Checker) {
                 ),
             )
             .help = Some(Text::new(
-                "bila hanya satu jalan yang ditempuh, jadikan pilihannya `keputusan` dengan cabang berlabel (`lanjut ke ID jika ...`); bila keduanya memang berjalan bersamaan, tulis di bawah langkah ini `abaikan U009: kedua pekerjaan berjalan bersamaan`",
-                "if only one way is taken, make the choice a `keputusan` with labelled branches (`lanjut ke ID jika ...`); if both really run in parallel, write below this step `abaikan U009: both run in parallel`",
+                "bila hanya satu jalan yang ditempuh, jadikan pilihannya `keputusan` dengan cabang berlabel (`lanjut ke ID jika ...`); bila keduanya memang berjalan bersamaan, arahkan langkah ini ke gerbang `paralel` dan tulis kedua `lanjut ke` di bawahnya",
+                "if only one way is taken, make the choice a `keputusan` with labelled branches (`lanjut ke ID jika ...`); if both really run at the same time, send this step to a `paralel` gateway and write both `lanjut ke` below it",
             ));
         }
     }

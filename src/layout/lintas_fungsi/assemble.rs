@@ -83,7 +83,7 @@ pub(super) fn assemble(
         .zip(&placed.pos)
         .map(|(n, &(u, v))| {
             // The step's number leads its label, as in the numbered narrative.
-            let shown = match n.number {
+            let shown = match &n.number {
                 Some(number) => format!("{number}. {}", n.label),
                 None => n.label.to_string(),
             };
@@ -95,6 +95,11 @@ pub(super) fn assemble(
                 FONT_FLOOR,
             );
             let rect = page.rect(u, v, n.du, n.dv);
+            // A connector stands for a step elsewhere: the hooks belong to that step.
+            let step = match n.target {
+                Some(_) => None,
+                None => process.map.as_ref().and_then(|m| m.step(&n.id)),
+            };
             NodeBox {
                 id: n.id.to_string(),
                 kind: n.kind,
@@ -109,8 +114,12 @@ pub(super) fn assemble(
                 line_height: fitted.line_height,
                 column: n.rank,
                 row: n.row,
-                number: n.number,
+                number: n.number.clone(),
                 target: n.target.map(str::to_string),
+                shared_with: step
+                    .map(|s| s.shared_with.iter().map(|l| l.text.clone()).collect())
+                    .unwrap_or_default(),
+                process: step.and_then(|s| s.process.as_ref().map(|p| p.text.clone())),
             }
         })
         .collect();

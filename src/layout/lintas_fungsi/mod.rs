@@ -69,7 +69,7 @@ fn shape_size(kind: NodeKind) -> (i32, i32) {
     match kind {
         NodeKind::Task => (144, 64),
         NodeKind::Start | NodeKind::End => (144, 56),
-        NodeKind::Decision => (168, 80),
+        NodeKind::Decision | NodeKind::Parallel => (168, 80),
         NodeKind::Connector => (44, 32),
     }
 }
@@ -77,7 +77,7 @@ fn shape_size(kind: NodeKind) -> (i32, i32) {
 fn outline(kind: NodeKind) -> Outline {
     match kind {
         NodeKind::Task | NodeKind::Connector => Outline::Rect,
-        NodeKind::Decision => Outline::Diamond,
+        NodeKind::Decision | NodeKind::Parallel => Outline::Diamond,
         NodeKind::Start | NodeKind::End => Outline::Stadium,
     }
 }
@@ -183,8 +183,9 @@ struct Node<'a> {
     kind: NodeKind,
     lane: usize,
     label: Cow<'a, str>,
-    /// The step's number in the book (as the narrative counts); none for a connector.
-    number: Option<usize>,
+    /// The step's number in the book (`CrossMap::step_numbers`, as the narrative counts);
+    /// none for a parallel gateway or a connector.
+    number: Option<String>,
     /// For an off-page connector, the step it stands for.
     target: Option<&'a str>,
     rank: usize,
@@ -276,7 +277,7 @@ pub(super) fn layout(
         vertical: options.orientation == Orientation::Vertical,
     };
     let lanes = lanes_of(book, map);
-    let numbers = crate::narrative::step_numbers(map);
+    let numbers = map.step_numbers();
     let mut nodes = nodes_of(map, &lanes, frame, &numbers);
     let mut edges = edges_of(map, frame);
 
@@ -380,7 +381,7 @@ fn nodes_of<'a>(
     map: &'a CrossMap,
     lanes: &[(String, String)],
     frame: Frame,
-    numbers: &[usize],
+    numbers: &[Option<String>],
 ) -> Vec<Node<'a>> {
     map.steps()
         .enumerate()
@@ -396,7 +397,7 @@ fn nodes_of<'a>(
                     .position(|(id, _)| *id == step.lane)
                     .unwrap_or(0),
                 label: Cow::Borrowed(step.label.as_str()),
-                number: numbers.get(i).copied(),
+                number: numbers.get(i).cloned().flatten(),
                 target: None,
                 rank: 0,
                 row: 0,

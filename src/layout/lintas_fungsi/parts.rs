@@ -213,7 +213,7 @@ fn part<'a>(
         let t = &nodes[*target];
         let (w, h) = shape_size(NodeKind::Connector);
         let (du, dv) = frame.extents(w, h);
-        let number = t.number.map_or_else(|| t.id.to_string(), |n| n.to_string());
+        let number = t.number.clone().unwrap_or_else(|| t.id.to_string());
         let target_inside = inside(*target);
         let which = match (end, target_inside) {
             (End::Lead, true) => "dari",

@@ -116,7 +116,7 @@ fn straightest_branches(ctx: &Ctx) -> BTreeMap<usize, usize> {
     let mut found = BTreeMap::new();
     for (s, node) in nodes.iter().enumerate() {
         let branches = &leaving[s];
-        if node.kind != NodeKind::Decision || branches.len() < 2 {
+        if !matches!(node.kind, NodeKind::Decision | NodeKind::Parallel) || branches.len() < 2 {
             continue;
         }
         let main = branches.iter().copied().min_by_key(|&i| {
