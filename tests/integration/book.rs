@@ -286,15 +286,6 @@ fn peta_build_turns_maps_as_peta_yaml_says_for_the_book_and_per_map() {
     let dir = tempfile::tempdir().unwrap();
     let project = dir.path().join("proyek");
     copy_tree(&repo().join("tests/fixtures/project"), &project);
-    // A second map, so that one map can turn while the other does not.
-    let source = std::fs::read_to_string(project.join("P1.peta")).unwrap();
-    std::fs::write(
-        project.join("P1.peta"),
-        format!(
-            "{source}  pemasok: warga\n  masukan: Surat balasan\n  keluaran: Arsip surat\n  pelanggan: warga\n  lajur: umum, kadis\n\n  mulai terima di umum: Surat diterima untuk diarsipkan\n    lanjut ke simpan\n  tugas simpan di umum: Menyimpan surat di arsip\n    lanjut ke akhir\n  selesai akhir di kadis: Arsip tersimpan\n"
-        ),
-    )
-    .unwrap();
     let build_with = |book: &str| {
         std::fs::write(
             project.join("peta.yaml"),
@@ -308,7 +299,8 @@ fn peta_build_turns_maps_as_peta_yaml_says_for_the_book_and_per_map() {
         );
         assert_eq!(run.status, 0, "{}", run.stderr);
         let figures = map_figures(&out);
-        assert_eq!(figures.len(), 2, "{figures:?}");
+        // P1.1, P1.2 and P1.3 have maps: one can turn while the others do not.
+        assert_eq!(figures.len(), 3, "{figures:?}");
         let svg = |code: &str| {
             let id = std::fs::read_to_string(out.join("cetak.html"))
                 .unwrap()
@@ -336,7 +328,11 @@ fn peta_build_turns_maps_as_peta_yaml_says_for_the_book_and_per_map() {
         build_with("  orientation: { default: horizontal, P1.2: vertical }\n");
     assert_eq!(
         figures,
-        [("P1.1".to_string(), false), ("P1.2".to_string(), true)]
+        [
+            ("P1.1".to_string(), false),
+            ("P1.2".to_string(), true),
+            ("P1.3".to_string(), false)
+        ]
     );
     assert_eq!(one, p11_horizontal);
     assert_eq!(two, p12);
