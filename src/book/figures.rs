@@ -49,7 +49,10 @@ pub fn cross_functional(
             page: None,
         },
     )?;
-    let draw = |l: &layout::Layout| svg::svg(l, &svg::SvgOptions::default());
+    // Links to other maps (a start's origin, an end's continuation, a task's sub-process)
+    // point at their process pages; the figure sits on a process page.
+    let draw =
+        |l: &layout::Layout| svg::svg_linked(l, &svg::SvgOptions::default(), &from_process_page);
     let half = layout::print::half_pages(&parts, paper);
     let classes = |k: usize| {
         let mut class = String::from("wide");
