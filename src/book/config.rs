@@ -494,8 +494,11 @@ impl BookConfig {
             Paper::F4 => ("215mm 330mm", "330mm 215mm"),
         };
         let height = |o| format!("{}mm", print::figure_box_mm(self.paper, o).1);
+        let half = |o| format!("{}mm", print::half_figure_box_mm(self.paper, o).1);
         base.replace("PAPER_PORTRAIT", portrait)
             .replace("PAPER_LANDSCAPE", landscape)
+            .replace("FIGURE_LANDSCAPE_HALF_H", &half(Orientation::Horizontal))
+            .replace("FIGURE_PORTRAIT_HALF_H", &half(Orientation::Vertical))
             .replace("FIGURE_LANDSCAPE_H", &height(Orientation::Horizontal))
             .replace("FIGURE_PORTRAIT_H", &height(Orientation::Vertical))
     }

@@ -12,8 +12,10 @@ use crate::render::{diagram as diagram_svg, svg};
 /// print at the book's text size on `paper` (one when it fits), in the orientation chosen.
 pub struct CrossFigure {
     pub whole: String,
-    /// (SVG, printed on a portrait page) of each part.
-    pub parts: Vec<(String, bool)>,
+    /// (SVG, figure classes) of each part: `wide`, `tall` for a portrait page, `half` for
+    /// a part that shares its page with the next or the previous one, `paired` for the
+    /// second of those.
+    pub parts: Vec<(String, String)>,
 }
 
 pub fn cross_functional(
@@ -51,11 +53,28 @@ pub fn cross_functional(
     // point at their process pages; the figure sits on a process page.
     let draw =
         |l: &layout::Layout| svg::svg_linked(l, &svg::SvgOptions::default(), &from_process_page);
+    let half = layout::print::half_pages(&parts, paper);
+    let classes = |k: usize| {
+        let mut class = String::from("wide");
+        if parts[k].orientation == Orientation::Vertical {
+            class.push_str(" tall");
+        }
+        if half[k] {
+            class.push_str(" half");
+            // The second of a pair: the one before it is a half page that starts the pair.
+            let starts = (0..k).rev().take_while(|&j| half[j]).count() % 2 == 1;
+            if starts {
+                class.push_str(" paired");
+            }
+        }
+        class
+    };
     Some(CrossFigure {
         whole: draw(&whole),
         parts: parts
             .iter()
-            .map(|l| (draw(l), l.orientation == Orientation::Vertical))
+            .enumerate()
+            .map(|(k, l)| (draw(l), classes(k)))
             .collect(),
     })
 }
@@ -89,10 +108,27 @@ pub fn value_chain(book: &Book) -> String {
     diagram_svg::svg(&diagram::value_chain(book), &from_root)
 }
 
-pub fn relation_map(book: &Book) -> String {
-    diagram_svg::svg(&diagram::relation(book), &from_root)
+/// (SVG, printed on a portrait page) of each part of a figure drawn in parts.
+pub type Parts = Vec<(String, bool)>;
+
+fn diagram_parts(parts: &[diagram::Diagram], links: diagram_svg::Links) -> Parts {
+    parts
+        .iter()
+        .map(|d| {
+            (
+                diagram_svg::svg(d, links),
+                d.orientation == Orientation::Vertical,
+            )
+        })
+        .collect()
 }
 
-pub fn org_chart(book: &Book) -> String {
-    diagram_svg::svg(&diagram::org_chart(book), &diagram_svg::no_links)
+/// The relation map, in as many parts as it needs to print at the book's text size.
+pub fn relation_map(book: &Book) -> Parts {
+    diagram_parts(&diagram::relation(book), &from_root)
+}
+
+/// The org chart, in parts (by subtree) only when it cannot print whole at the book's size.
+pub fn org_chart(book: &Book) -> Parts {
+    diagram_parts(&diagram::org_chart(book), &diagram_svg::no_links)
 }

@@ -380,11 +380,7 @@ pub fn build(compiled: &Compiled) -> Result<Built> {
                     };
                     let number = format!("{arabic}.{}", k + 1);
                     let fid = format!("gambar-{}", anchor(&number));
-                    figures.push(figure(&fid, &number, &caption, "wide", &svg)?);
-                    files.push(OutputFile {
-                        path: PathBuf::from(format!("gambar/{}.svg", fid)),
-                        bytes: svg.clone().into_bytes(),
-                    });
+                    figures.push(part_figures(&fid, &number, &caption, svg, &mut files)?);
                     figure_list.push(Numbered {
                         id: fid,
                         number,
@@ -757,6 +753,38 @@ fn signature(book: &Book) -> Result<String> {
     .context("the signature template failed")
 }
 
+/// The figures of a picture drawn in parts (one or more): one number, "(bagian k dari n)" in
+/// the captions of several, each part's SVG written as `gambar/{id}.svg`, `{id}-2.svg`, …
+fn part_figures(
+    id: &str,
+    number: &str,
+    caption: &str,
+    parts: figures::Parts,
+    files: &mut Vec<OutputFile>,
+) -> Result<String> {
+    let count = parts.len();
+    let mut html = String::new();
+    for (k, (svg, portrait)) in parts.into_iter().enumerate() {
+        let fid = if k == 0 {
+            id.to_string()
+        } else {
+            format!("{id}-{}", k + 1)
+        };
+        let part_caption = if count > 1 {
+            format!("{caption} (bagian {} dari {count})", k + 1)
+        } else {
+            caption.to_string()
+        };
+        let class = if portrait { "wide tall" } else { "wide" };
+        html.push_str(&figure(&fid, number, &part_caption, class, &svg)?);
+        files.push(OutputFile {
+            path: PathBuf::from(format!("gambar/{fid}.svg")),
+            bytes: svg.into_bytes(),
+        });
+    }
+    Ok(html)
+}
+
 fn figure(id: &str, number: &str, caption: &str, class: &str, svg: &str) -> Result<String> {
     FigurePart {
         id,
@@ -805,6 +833,27 @@ impl FigureNumbering {
                 target_page,
             )?
             .2)
+    }
+
+    /// A figure drawn in parts, listed once under its caption.
+    fn parts(
+        &mut self,
+        caption: &str,
+        parts: figures::Parts,
+        files: &mut Vec<OutputFile>,
+        figure_list: &mut Vec<Numbered>,
+        target_page: &str,
+    ) -> Result<String> {
+        self.next += 1;
+        let number = format!("{}.{}", self.arabic, self.next);
+        let fid = format!("gambar-{}", anchor(&number));
+        figure_list.push(Numbered {
+            id: fid.clone(),
+            number: number.clone(),
+            caption: caption.to_string(),
+            page: target_page.to_string(),
+        });
+        part_figures(&fid, &number, caption, parts, files)
     }
 
     /// Numbers a figure, writes its SVG, lists it as `list_caption`; returns the number, the
@@ -872,8 +921,8 @@ fn maps_chapter_html(
         "<section id=\"{relation_id}\"><h3>{}</h3>\n",
         crate::render::escape_xml(&relation_title)
     ));
-    body.push_str(&numbering.simple(
-        "Peta Relasi".into(),
+    body.push_str(&numbering.parts(
+        "Peta Relasi",
         figures::relation_map(book),
         files,
         figure_list,
@@ -983,8 +1032,8 @@ fn maps_chapter_html(
                 let count = drawn.parts.len();
                 let mut print = String::new();
                 let mut screen = String::new();
-                for (k, (svg, portrait)) in drawn.parts.into_iter().enumerate() {
-                    let class = if portrait { "wide tall" } else { "wide" };
+                for (k, (svg, class)) in drawn.parts.into_iter().enumerate() {
+                    let class = class.as_str();
                     if k == 0 {
                         let part_caption = if count > 1 {
                             format!("{caption} (bagian 1 dari {count})")

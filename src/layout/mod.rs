@@ -324,19 +324,27 @@ pub fn best_orientation_parts(book: &Book, process: &Process, paper: print::Pape
     };
     let horizontal = try_one(Orientation::Horizontal);
     let vertical = try_one(Orientation::Vertical);
+    // The smallest printed median of any part, and whether every part meets the target, as
+    // the text is actually set (labels at the floor size need a larger scale).
     let worst = |parts: &[Layout]| {
-        parts
-            .iter()
-            .map(|l| print::map_scale(l, paper))
-            .fold(f64::INFINITY, f64::min)
+        parts.iter().map(|l| print::printed_text(l, paper)).fold(
+            (f64::INFINITY, true),
+            |(worst, all), (median, smallest)| {
+                (
+                    worst.min(median),
+                    all && median >= print::TARGET_MEDIAN_PT && smallest >= print::TARGET_MIN_PT,
+                )
+            },
+        )
     };
-    let (h, v) = (worst(&horizontal), worst(&vertical));
-    let target = print::TARGET_MEDIAN_PT / f64::from(lintas_fungsi::NODE_FONT);
-    // Both print at the target size: fewer parts win; otherwise the larger text.
-    let vertical_better = if h >= target && v >= target {
-        vertical.len() < horizontal.len()
-    } else {
-        v > h * 1.05
+    let ((h, h_meets), (v, v_meets)) = (worst(&horizontal), worst(&vertical));
+    // Both print at the target size: fewer parts win; only one does: that one; otherwise the
+    // larger text.
+    let vertical_better = match (h_meets, v_meets) {
+        (true, true) => vertical.len() < horizontal.len(),
+        (false, true) => true,
+        (true, false) => false,
+        (false, false) => v > h * 1.05,
     };
     if vertical_better {
         vertical

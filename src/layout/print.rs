@@ -3,6 +3,7 @@
 //! tall; `printed_scale` is that rule as a function, so layout can plan a map's parts for a
 //! paper and the tests can check the printed text size of every figure.
 
+use super::diagram::Diagram;
 use super::{legend, Layout, Orientation};
 use serde::Serialize;
 
@@ -115,11 +116,7 @@ pub fn text_sizes(layout: &Layout) -> Vec<i32> {
 
 /// (median, smallest) font size in pixels of a map's text.
 pub fn text_px(layout: &Layout) -> (i32, i32) {
-    let mut sizes = text_sizes(layout);
-    sizes.sort_unstable();
-    let median = sizes.get(sizes.len() / 2).copied().unwrap_or(0);
-    let smallest = sizes.first().copied().unwrap_or(0);
-    (median, smallest)
+    median_smallest(text_sizes(layout))
 }
 
 /// (median, smallest) printed size in points of a map's text on `paper`.
@@ -127,6 +124,65 @@ pub fn printed_text(layout: &Layout, paper: Paper) -> (f64, f64) {
     let scale = map_scale(layout, paper);
     let (median, smallest) = text_px(layout);
     (f64::from(median) * scale, f64::from(smallest) * scale)
+}
+
+/// The box a figure's SVG may fill when two parts of a map share a page, one above the
+/// other, each with its caption: the full box less a second caption, halved.
+pub fn half_figure_box_mm(paper: Paper, orientation: Orientation) -> (f64, f64) {
+    let (w, h) = figure_box_mm(paper, orientation);
+    (w, (h - CAPTION_MM) / 2.0)
+}
+
+/// (median, smallest) printed size in points of a map's text on half a page of `paper`.
+fn printed_text_on_half(layout: &Layout, paper: Paper) -> (f64, f64) {
+    let (w, h) = svg_size(layout);
+    let (box_w, box_h) = half_figure_box_mm(paper, layout.orientation);
+    let scale = (box_w / f64::from(w.max(1))).min(box_h / f64::from(h.max(1))) * PT_PER_MM;
+    let (median, smallest) = text_px(layout);
+    (f64::from(median) * scale, f64::from(smallest) * scale)
+}
+
+fn at_target((median, smallest): (f64, f64)) -> bool {
+    median >= TARGET_MEDIAN_PT && smallest >= TARGET_MIN_PT
+}
+
+/// For each part of a split map, whether it prints on half a page: two consecutive parts
+/// share a page when both still print at the target size there (short maps of few lanes,
+/// whose parts would each leave most of a page empty). A page holds two parts at most.
+pub fn half_pages(parts: &[Layout], paper: Paper) -> Vec<bool> {
+    let fits_half = |l: &Layout| at_target(printed_text_on_half(l, paper));
+    let mut half = vec![false; parts.len()];
+    let mut i = 0;
+    while i < parts.len() {
+        if i + 1 < parts.len()
+            && parts[i].orientation == parts[i + 1].orientation
+            && fits_half(&parts[i])
+            && fits_half(&parts[i + 1])
+        {
+            half[i] = true;
+            half[i + 1] = true;
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    half
+}
+
+/// (median, smallest) printed size in points of every part of a map as the book prints
+/// them: on a page of its own, or on half a page (see `half_pages`).
+pub fn printed_parts(parts: &[Layout], paper: Paper) -> Vec<(f64, f64)> {
+    parts
+        .iter()
+        .zip(half_pages(parts, paper))
+        .map(|(l, half)| {
+            if half {
+                printed_text_on_half(l, paper)
+            } else {
+                printed_text(l, paper)
+            }
+        })
+        .collect()
 }
 
 /// The largest SVG (width, height) in pixels whose text of `median_px` and `smallest_px`
@@ -142,6 +198,38 @@ pub fn max_svg_px(
     let mm_per_px = need / PT_PER_MM;
     let (box_w, box_h) = figure_box_mm(paper, orientation);
     ((box_w / mm_per_px) as i32, (box_h / mm_per_px) as i32)
+}
+
+/// (median, smallest) of a list of font sizes in pixels.
+fn median_smallest(mut sizes: Vec<i32>) -> (i32, i32) {
+    sizes.sort_unstable();
+    let median = sizes.get(sizes.len() / 2).copied().unwrap_or(0);
+    let smallest = sizes.first().copied().unwrap_or(0);
+    (median, smallest)
+}
+
+/// The font size in pixels of every line of text an overview map or org chart draws.
+pub fn diagram_text_sizes(diagram: &Diagram) -> Vec<i32> {
+    diagram
+        .shapes
+        .iter()
+        .filter_map(|s| s.text.as_ref())
+        .flat_map(|t| std::iter::repeat_n(t.font_size, t.lines.len()))
+        .collect()
+}
+
+/// (median, smallest) printed size in points of an overview map's text on `paper`.
+pub fn printed_diagram_text(diagram: &Diagram, paper: Paper) -> (f64, f64) {
+    let scale = printed_scale(diagram.width, diagram.height, paper, diagram.orientation);
+    let (median, smallest) = median_smallest(diagram_text_sizes(diagram));
+    (f64::from(median) * scale, f64::from(smallest) * scale)
+}
+
+/// The largest SVG (width, height) in pixels that an overview map whose text is all at
+/// least `font_px` may have to print at the target sizes on both papers (A4 is the smaller
+/// page both ways, so a diagram drawn for it prints at least as large on F4).
+pub fn diagram_box_px(orientation: Orientation, font_px: i32) -> (i32, i32) {
+    max_svg_px(Paper::A4, orientation, font_px, font_px)
 }
 
 #[cfg(test)]

@@ -99,12 +99,20 @@ pub fn svg(diagram: &Diagram, links: Links) -> String {
         }
         if let Some(block) = &shape.text {
             let centred = !matches!(shape.class, ShapeClass::Note);
-            text_block(
-                &mut group,
-                block,
-                if block.bold { "bold" } else { "" },
-                centred,
-            );
+            let class = if block.bold { "bold" } else { "" };
+            if shape.rotated {
+                // The block is laid out in the rotated frame, from the bottom-left corner.
+                let _ = write!(
+                    group,
+                    r#"<g transform="translate({},{}) rotate(-90)">"#,
+                    r.x,
+                    r.y + r.h
+                );
+                text_block(&mut group, block, class, centred);
+                group.push_str("</g>");
+            } else {
+                text_block(&mut group, block, class, centred);
+            }
         }
         group.push_str("</g>\n");
         match shape.link.as_ref().and_then(links) {

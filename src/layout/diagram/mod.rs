@@ -5,8 +5,9 @@
 //! Each is a grid or a tree, so the layouts are direct: fixed box sizes, labels fitted into
 //! the boxes with the same text measurement as the cross-functional maps.
 
+use super::print;
 use super::text::{self, Outline, TextBox, Weight};
-use super::{Point, Rect, TextBlock};
+use super::{Orientation, Point, Rect, TextBlock};
 use crate::model::Book;
 use serde::Serialize;
 
@@ -47,6 +48,9 @@ pub struct Shape {
     /// What the box links to (the process it stands for); the consumer makes it a URL.
     pub link: Option<LinkKey>,
     pub title: String,
+    /// The text runs bottom to top (column heads of the relation map); its block is laid out
+    /// in the rotated frame, `rect.h` wide and `rect.w` tall, from the rect's bottom-left.
+    pub rotated: bool,
 }
 
 /// A link target named by what it is, never by a URL: layout knows nothing of the book's
@@ -71,6 +75,8 @@ pub struct Diagram {
     pub title: String,
     pub width: i32,
     pub height: i32,
+    /// The page it prints on: landscape (`Horizontal`) or portrait (`Vertical`).
+    pub orientation: Orientation,
     pub shapes: Vec<Shape>,
     pub connectors: Vec<Connector>,
 }
@@ -118,6 +124,7 @@ fn shape(id: &str, class: ShapeClass, rect: Rect, label: &str, bold: bool) -> Sh
         text: (!label.is_empty()).then(|| block(label, rect, bold, FONT)),
         link: None,
         title: label.to_string(),
+        rotated: false,
     }
 }
 
@@ -153,32 +160,66 @@ fn column(
     y: i32,
     w: i32,
 ) -> i32 {
-    let box_h = 44;
+    columns(shapes, id, heading, items, x, y, w, 1)
+}
+
+/// A list of boxes (suppliers or customers) under a heading, in `count` columns `w` wide side
+/// by side (filled column by column), so a long list wraps instead of running off the page.
+/// Returns the bottom of the tallest column.
+#[allow(clippy::too_many_arguments)]
+fn columns(
+    shapes: &mut Vec<Shape>,
+    id: &str,
+    heading: &str,
+    items: &[String],
+    x: i32,
+    y: i32,
+    w: i32,
+    count: usize,
+) -> i32 {
+    let count = count.max(1);
+    let total_w = columns_width(w, count);
     shapes.push(shape(
         &format!("{id}-heading"),
         ShapeClass::Heading,
-        Rect::new(x, y, w, 24),
+        Rect::new(x, y, total_w, 24),
         heading,
         true,
     ));
-    let mut at = y + 24 + 8;
-    for (i, item) in items.iter().enumerate() {
-        // A long name makes its box taller (wrapped at the full size), never its text smaller.
-        let h = wrapped_height(item, w, FONT).max(box_h);
-        shapes.push(shape(
-            &format!("{id}-{i}"),
-            ShapeClass::Party,
-            Rect::new(x, at, w, h),
-            item,
-            false,
-        ));
-        at += h + 8;
+    let per_column = items.len().div_ceil(count).max(1);
+    let mut bottom = y + 24 + 8;
+    for (c, chunk) in items.chunks(per_column).enumerate() {
+        let cx = x + c as i32 * (w + 8);
+        let mut at = y + 24 + 8;
+        for (k, item) in chunk.iter().enumerate() {
+            // A long name makes its box taller (wrapped at the full size), never its text
+            // smaller.
+            let h = wrapped_height(item, w, FONT, false).max(PARTY_H);
+            shapes.push(shape(
+                &format!("{id}-{}", c * per_column + k),
+                ShapeClass::Party,
+                Rect::new(cx, at, w, h),
+                item,
+                false,
+            ));
+            at += h + 8;
+        }
+        bottom = bottom.max(at);
     }
-    at
+    bottom
 }
 
+/// Width of `count` list columns `w` wide.
+fn columns_width(w: i32, count: usize) -> i32 {
+    let count = count.max(1) as i32;
+    count * w + (count - 1) * 8
+}
+
+const PARTY_H: i32 = 44;
+
 /// Height a box `w` wide needs for `label` wrapped at `size`, padding included.
-fn wrapped_height(label: &str, w: i32, size: i32) -> i32 {
-    let lines = text::wrap(label, size, Weight::Regular, w - 2 * 6 - 2).len() as i32;
+fn wrapped_height(label: &str, w: i32, size: i32, bold: bool) -> i32 {
+    let weight = if bold { Weight::Bold } else { Weight::Regular };
+    let lines = text::wrap(label, size, weight, w - 2 * 6 - 2).len() as i32;
     lines * text::line_height(size) + 2 * 4 + 2
 }

@@ -1,16 +1,24 @@
 //! Bagan Struktur Organisasi: the org chart drawn from the units' `induk`.
 
-use super::{shape, title_shape, Connector, Diagram, DiagramKind, Shape, ShapeClass, GAP, MARGIN};
-use crate::layout::{Point, Rect};
+use super::{
+    print, shape, title_shape, wrapped_height, Connector, Diagram, DiagramKind, Shape, ShapeClass,
+    FONT, GAP, MARGIN,
+};
+use crate::layout::{Orientation, Point, Rect};
 use crate::model::{Book, Unit};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The organisation chart of the internal units: parents above children; a parent whose
 /// children have no children of their own lists them under it, as org charts do.
 ///
+/// Drawn for paper: boxes as narrow as keeps the chart on one landscape page at the book's
+/// text size (names wrap onto more lines, boxes grow taller, the text never shrinks). A chart
+/// still too wide is split by subtree: every part repeats the top unit over a share of its
+/// subtrees.
+///
 /// Placed depth first with an explicit stack, never by recursion: a chain of units as deep
 /// as the input makes it must not overflow the call stack.
-pub fn org_chart(book: &Book) -> Diagram {
+pub fn org_chart(book: &Book) -> Vec<Diagram> {
     let internal: Vec<&Unit> = book.units.iter().filter(|u| !u.external).collect();
     let ids: BTreeSet<&str> = internal.iter().map(|u| u.id.as_str()).collect();
     let mut child_lists: BTreeMap<&str, Vec<&Unit>> = BTreeMap::new();
@@ -19,21 +27,91 @@ pub fn org_chart(book: &Book) -> Diagram {
             child_lists.entry(parent).or_default().push(u);
         }
     }
-    let children = |id: &str| -> &[&Unit] { child_lists.get(id).map_or(&[], Vec::as_slice) };
     let roots: Vec<&Unit> = internal
         .iter()
         .copied()
         .filter(|u| u.parent.as_deref().is_none_or(|p| !ids.contains(p)))
         .collect();
-    let sizes = Sizes {
-        box_w: 170,
-        box_h: 52,
-        level_h: 96,
-        stack_h: 40,
+    let title = "Bagan Struktur Organisasi";
+    let (max_w, max_h) = print::diagram_box_px(Orientation::Horizontal, FONT);
+    let fits = |d: &Diagram| d.width <= max_w && d.height <= max_h;
+    let mut narrowest = None;
+    for box_w in [170, 150, 130, 120] {
+        let sizes = Sizes::for_names(&internal, box_w);
+        let whole = draw(&roots, &child_lists, sizes, title, None);
+        if fits(&whole) {
+            return vec![whole];
+        }
+        narrowest = Some((sizes, whole));
+    }
+    let Some((sizes, whole)) = narrowest else {
+        return Vec::new();
     };
-    let title = "Bagan Struktur Organisasi".to_string();
+    // Split by the top unit's subtrees, as many in a part as fit its width.
+    let [root] = roots.as_slice() else {
+        return vec![whole];
+    };
+    let subtrees = child_lists
+        .get(root.id.as_str())
+        .cloned()
+        .unwrap_or_default();
+    if subtrees.len() < 2 {
+        return vec![whole];
+    }
+    let mut groups: Vec<Vec<&Unit>> = Vec::new();
+    for unit in subtrees {
+        let mut tried = groups.last().cloned().unwrap_or_default();
+        tried.push(unit);
+        let grows = tried.len() > 1 && {
+            let d = draw(&roots, &child_lists, sizes, title, Some(&tried));
+            fits(&d)
+        };
+        match groups.last_mut() {
+            Some(last) if grows => last.push(unit),
+            _ => groups.push(vec![unit]),
+        }
+    }
+    let count = groups.len();
+    groups
+        .iter()
+        .enumerate()
+        .map(|(i, group)| {
+            let title = format!("{title} (bagian {} dari {count})", i + 1);
+            draw(&roots, &child_lists, sizes, &title, Some(group))
+        })
+        .collect()
+}
+
+/// The chart of `roots`, with only the subtrees in `only` under the (single) top unit when
+/// given.
+fn draw(
+    roots: &[&Unit],
+    child_lists: &BTreeMap<&str, Vec<&Unit>>,
+    sizes: Sizes,
+    title: &str,
+    only: Option<&Vec<&Unit>>,
+) -> Diagram {
+    let top_ids: BTreeSet<&str> = roots.iter().map(|u| u.id.as_str()).collect();
+    let kept: Option<BTreeSet<&str>> = only.map(|o| o.iter().map(|u| u.id.as_str()).collect());
+    let children = |id: &str| -> &[&Unit] { child_lists.get(id).map_or(&[], Vec::as_slice) };
+    let children_of = |id: &str| -> Vec<&Unit> {
+        let all = children(id);
+        match &kept {
+            Some(kept) if top_ids.contains(id) => all
+                .iter()
+                .copied()
+                .filter(|u| kept.contains(u.id.as_str()))
+                .collect(),
+            _ => all.to_vec(),
+        }
+    };
+    let mut lists: BTreeMap<String, Vec<&Unit>> = BTreeMap::new();
+    for (id, _) in child_lists.iter() {
+        lists.insert(id.to_string(), children_of(id));
+    }
+    let lookup = |id: &str| -> &[&Unit] { lists.get(id).map_or(&[], Vec::as_slice) };
     let mut chart = Chart {
-        shapes: vec![title_shape(&title)],
+        shapes: vec![title_shape(title)],
         connectors: Vec::new(),
         next_x: MARGIN,
         bottom: 0,
@@ -44,13 +122,14 @@ pub fn org_chart(book: &Book) -> Diagram {
         if chart.visited.contains(&root.id) {
             continue;
         }
-        chart.place_tree(root, &children);
+        chart.place_tree(root, &lookup);
     }
     Diagram {
         kind: DiagramKind::OrgChart,
-        title,
+        title: title.to_string(),
         width: chart.next_x.max(420) + MARGIN,
         height: chart.bottom + MARGIN,
+        orientation: Orientation::Horizontal,
         shapes: chart.shapes,
         connectors: chart.connectors,
     }
@@ -62,6 +141,25 @@ struct Sizes {
     box_h: i32,
     level_h: i32,
     stack_h: i32,
+}
+
+impl Sizes {
+    /// Boxes `box_w` wide, as tall as the longest name needs at the full size (listed
+    /// positions each as tall as their own name needs).
+    fn for_names(units: &[&Unit], box_w: i32) -> Sizes {
+        let box_h = units
+            .iter()
+            .map(|u| wrapped_height(&u.name, box_w, FONT, true))
+            .max()
+            .unwrap_or(0)
+            .max(52);
+        Sizes {
+            box_w,
+            box_h,
+            level_h: box_h + 44,
+            stack_h: 40,
+        }
+    }
 }
 
 struct Chart {
@@ -140,9 +238,11 @@ impl Chart {
             self.next_x += box_w + GAP + 24;
             let spine_x = col_x + 12;
             let first_y = y + level_h;
+            let mut ky = first_y;
             for (i, kid) in leaves.iter().enumerate() {
                 self.visited.insert(kid.id.clone());
-                let ky = first_y + i as i32 * (stack_h + 8);
+                // Each listed position as tall as its own name needs.
+                let stack_h = wrapped_height(&kid.name, box_w, FONT, false).max(stack_h);
                 self.shapes.push(shape(
                     &kid.id,
                     ShapeClass::Unit,
@@ -162,6 +262,7 @@ impl Chart {
                     });
                 }
                 self.bottom = self.bottom.max(ky + stack_h);
+                ky += stack_h + 8;
             }
             centres.push((col_x + 24 + box_w / 2, first_y, leaves[0].id.clone()));
         } else {
@@ -255,7 +356,7 @@ mod tests {
                     book.units
                         .push(unit(&format!("u{i}"), Some(&format!("u{}", i - 1))));
                 }
-                org_chart(&book)
+                org_chart(&book).remove(0)
             })
             .unwrap()
             .join()
@@ -275,7 +376,7 @@ mod tests {
         for id in ["a", "b", "c"] {
             book.units.push(unit(id, Some("kadis")));
         }
-        let chart = org_chart(&book);
+        let chart = org_chart(&book).remove(0);
         let at = |id: &str| chart.shapes.iter().find(|s| s.id == id).unwrap().rect;
         assert_eq!(at("a").x, at("b").x);
         assert!(at("a").y < at("b").y && at("b").y < at("c").y);

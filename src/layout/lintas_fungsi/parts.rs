@@ -50,8 +50,24 @@ pub(super) fn split(
         smallest_px.clamp(1, EDGE_FONT),
     );
     let limit = if frame.vertical { max_h } else { max_w };
+    // A part is held to the sizes of its own text: a part whose labels are all at the floor
+    // size needs a larger scale than the whole map.
+    let fits = |layout: &Layout| {
+        let (median_px, smallest_px) = print::text_px(layout);
+        let (max_w, max_h) = print::max_svg_px(
+            paper,
+            options.orientation,
+            median_px.clamp(1, NODE_FONT),
+            smallest_px.clamp(1, EDGE_FONT),
+        );
+        along(layout, frame) <= if frame.vertical { max_h } else { max_w }
+    };
+    let prints_at_target = |layout: &Layout| {
+        let (median, smallest) = print::printed_text(layout, paper);
+        median >= print::TARGET_MEDIAN_PT && smallest >= print::TARGET_MIN_PT
+    };
     let columns = nodes.iter().map(|n| n.rank + 1).max().unwrap_or(0);
-    if along(&whole, frame) <= limit || columns < 2 {
+    if fits(&whole) || columns < 2 {
         return vec![whole];
     }
     // Where each column starts and ends along the flow in the whole picture: a first guess
@@ -91,11 +107,22 @@ pub(super) fn split(
         while end < columns && guess(start, end + 1) <= limit {
             end += 1;
         }
-        while end - start > 1 && along(&lay(start, end), frame) > limit {
+        while end - start > 1 && !fits(&lay(start, end)) {
             end -= 1;
         }
-        while end < columns && along(&lay(start, end + 1), frame) <= limit {
+        while end < columns && fits(&lay(start, end + 1)) {
             end += 1;
+        }
+        // A part too tall for the page (its lanes stack rows) may lose the stacking with a
+        // column or two fewer: take the longest shorter part that prints at the target both
+        // ways, if any.
+        if !prints_at_target(&lay(start, end)) {
+            if let Some(shorter) = (start + 1..end)
+                .rev()
+                .find(|&e| prints_at_target(&lay(start, e)))
+            {
+                end = shorter;
+            }
         }
         cuts.push((start, end));
         start = end;
