@@ -1,0 +1,50 @@
+//! `peta sop`: the SOP AP (Permenpan RB 35/2012) of each leaf process, generated from the same
+//! map as the book, so the SOP and the map cannot drift apart. One HTML page per SOP (and a
+//! PDF of each through the book's Chromium print path).
+
+use crate::layout::print::Paper;
+use crate::layout::sop::{processes, sheet, table};
+use crate::model::Book;
+use crate::render::OutputFile;
+use anyhow::Result;
+use std::path::{Path, PathBuf};
+
+/// Every SOP page of `book` (or of the processes at or under `code`) for `paper`.
+pub fn pages(book: &Book, code: Option<&str>, paper: Paper) -> Vec<OutputFile> {
+    processes(book, code)
+        .into_iter()
+        .filter_map(|process| {
+            let map = process.map.as_ref()?;
+            let table = table(book, map);
+            let sheet = sheet(&table, paper);
+            let html = crate::render::sop::page(book, process, &table, &sheet, paper);
+            Some(OutputFile {
+                path: PathBuf::from(crate::render::sop::file_name(process)),
+                bytes: html.into_bytes(),
+            })
+        })
+        .collect()
+}
+
+/// Writes `files` as the whole content of `out`, with the safety rules of `peta build`
+/// (a folder peta did not write, or one holding the sources, is never replaced), then prints
+/// each page to PDF beside it when asked. Returns the paths written.
+pub fn write(
+    out: &Path,
+    projects: &[PathBuf],
+    files: &[OutputFile],
+    pdf: bool,
+) -> Result<Vec<PathBuf>> {
+    crate::output::prepare_out_dir(out, projects)?;
+    crate::output::replace_dir(out, files)?;
+    let mut written: Vec<PathBuf> = files.iter().map(|f| out.join(&f.path)).collect();
+    if pdf {
+        for file in files {
+            let html = out.join(&file.path);
+            let target = html.with_extension("pdf");
+            crate::book::pdf::print(&html, &target)?;
+            written.push(target);
+        }
+    }
+    Ok(written)
+}
