@@ -304,7 +304,8 @@ fn diff_reports_sop_identity_changes() {
         compile_texts(&[("a.peta", &new)]),
     );
     let set = peta::diff::diff(&o.book, &n.book);
-    let changes: Vec<(Option<&str>, &str, Option<&str>, Option<&str>)> = set
+    type Change<'a> = (Option<&'a str>, &'a str, Option<&'a str>, Option<&'a str>);
+    let changes: Vec<Change> = set
         .changes
         .iter()
         .map(|c| {
