@@ -534,6 +534,15 @@ impl Sheet {
             .map_or(0, |c| c.x + c.width)
     }
 
+    /// The left edge of lane column `lane`.
+    pub fn lane_left(&self, lane: usize) -> i32 {
+        self.columns
+            .iter()
+            .filter(|c| c.kind == ColumnKind::Lane)
+            .nth(lane)
+            .map_or(0, |c| c.x)
+    }
+
     /// The printed size of the table's text, in points.
     pub fn text_pt(&self) -> f64 {
         f64::from(FONT) * PT_PER_UNIT

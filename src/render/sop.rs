@@ -330,6 +330,22 @@ fn arrow_svg(out: &mut String, table: &Table, sheet: &Sheet, page: &Page, arrow:
     let label = arrow.label.as_deref().unwrap_or("");
     let mut path = String::new();
     let mut label_at = None;
+    // Where a flow turns: halfway between a symbol and the bottom (or top) of its row.
+    let turn_below = |row: usize| {
+        let (_, y) = symbol_at(table, sheet, page, row);
+        let bottom = page.row_y[row - page.first] + sheet.rows[row].height;
+        let edge = y + sym(row).1;
+        edge + (bottom - edge) / 2
+    };
+    let turn_above = |row: usize| {
+        let (_, y) = symbol_at(table, sheet, page, row);
+        let top = page.row_y[row - page.first];
+        let edge = y - sym(row).1;
+        top + (edge - top) / 2
+    };
+    // Off-page connectors stand at the left of their column, side by side when several
+    // cross at one column.
+    let connector_x = |col: usize| sheet.lane_left(col) + cw / 2 + 6 + k.rem_euclid(2) * (cw + 6);
     if !arrow.goes_back() {
         match (from_here, to_here) {
             (true, true) => {
@@ -338,22 +354,31 @@ fn arrow_svg(out: &mut String, table: &Table, sheet: &Sheet, page: &Page, arrow:
                     symbol_at(table, sheet, page, arrow.to),
                 );
                 let (ha, hb) = (sym(arrow.from).1, sym(arrow.to).1);
-                let row_bottom =
-                    page.row_y[arrow.from - page.first] + sheet.rows[arrow.from].height;
-                let turn = ya + ha + (row_bottom - ya - ha) / 2;
-                path = if xa == xb {
+                let turn = turn_below(arrow.from);
+                path = if arrow.to == arrow.from + 1 && xa == xb {
                     format!("M{xa},{} V{}", ya + ha, yb - hb)
-                } else {
+                } else if arrow.to == arrow.from + 1 {
                     format!("M{xa},{} V{turn} H{xb} V{}", ya + ha, yb - hb)
+                } else {
+                    // Over rows in between: down the left edge of the target's column, where
+                    // no symbol stands.
+                    let x = sheet.lane_left(rows[arrow.to].column) + 10 + 8 * k.rem_euclid(3);
+                    format!(
+                        "M{xa},{} V{turn} H{x} V{} H{xb} V{}",
+                        ya + ha,
+                        turn_above(arrow.to),
+                        yb - hb
+                    )
                 };
                 label_at = Some((xa + 8, ya + ha + FONT));
             }
             (true, false) => {
                 let (xa, ya) = symbol_at(table, sheet, page, arrow.from);
-                let x = xa + k * (cw + 8);
+                let x = connector_x(rows[arrow.from].column);
                 path = format!(
-                    "M{xa},{} H{x} V{}",
+                    "M{xa},{} V{} H{x} V{}",
                     ya + sym(arrow.from).1,
+                    turn_below(arrow.from),
                     bottom_band - ch / 2
                 );
                 connector_svg(out, x, bottom_band, &rows[arrow.to].number);
@@ -361,9 +386,14 @@ fn arrow_svg(out: &mut String, table: &Table, sheet: &Sheet, page: &Page, arrow:
             }
             (false, true) => {
                 let (xb, yb) = symbol_at(table, sheet, page, arrow.to);
-                let x = xb + k * (cw + 8);
+                let x = connector_x(rows[arrow.to].column);
                 connector_svg(out, x, top_band, &rows[arrow.from].number);
-                path = format!("M{x},{} H{xb} V{}", top_band + ch / 2, yb - sym(arrow.to).1);
+                path = format!(
+                    "M{x},{} V{} H{xb} V{}",
+                    top_band + ch / 2,
+                    turn_above(arrow.to),
+                    yb - sym(arrow.to).1
+                );
             }
             (false, false) => {}
         }
