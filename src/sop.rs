@@ -48,3 +48,61 @@ pub fn write(
     }
     Ok(written)
 }
+
+/// The book's "Lampiran: SOP": the SOP pages (under `sop/`), the appendix page listing them,
+/// and their content for the single-page print view.
+pub struct Appendix {
+    pub index: String,
+    pub files: Vec<OutputFile>,
+    pub print: String,
+}
+
+/// The appendix for every leaf process with a map; `None` when the book has none.
+pub fn appendix(book: &Book, paper: Paper) -> Option<Appendix> {
+    use crate::render::escape_xml as esc;
+    let mut index = String::from(
+        "<section id=\"lampiran-sop\">\n<h1>Lampiran: SOP</h1>\n<p>SOP Administrasi Pemerintahan (Permenpan RB No. 35 Tahun 2012) setiap proses terbawah, disusun dari peta lintas fungsinya.</p>\n<ul>\n",
+    );
+    let mut print = format!(
+        "<style>{}</style>\n<section id=\"lampiran-sop\">\n<h1>Lampiran: SOP</h1>\n",
+        crate::render::sop::STYLE
+    );
+    let mut files = Vec::new();
+    for process in processes(book, None) {
+        let Some(map) = process.map.as_ref() else {
+            continue;
+        };
+        let table = table(book, map);
+        let sheet = sheet(&table, paper);
+        let name = crate::render::sop::file_name(process);
+        let _ = std::fmt::Write::write_fmt(
+            &mut index,
+            format_args!(
+                "<li><a href=\"sop/{name}\">SOP {} {}</a></li>\n",
+                esc(&process.code_text()),
+                esc(&process.name)
+            ),
+        );
+        print.push_str(&format!(
+            "<section class=\"sop-lampiran\">\n<h2>SOP {} {}</h2>\n",
+            esc(&process.code_text()),
+            esc(&process.name)
+        ));
+        print.push_str(&crate::render::sop::body(book, process, &table, &sheet));
+        print.push_str("</section>\n");
+        files.push(OutputFile {
+            path: PathBuf::from("sop").join(&name),
+            bytes: crate::render::sop::page(book, process, &table, &sheet, paper).into_bytes(),
+        });
+    }
+    if files.is_empty() {
+        return None;
+    }
+    index.push_str("</ul>\n</section>\n");
+    print.push_str("</section>\n");
+    Some(Appendix {
+        index,
+        files,
+        print,
+    })
+}

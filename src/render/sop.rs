@@ -99,7 +99,17 @@ pub fn page(book: &Book, process: &Process, table: &Table, sheet: &Sheet, paper:
         esc(&code),
         esc(&identity.name)
     );
-    out.push_str(&identity_html(book, &code, &identity, sheet.width));
+    out.push_str(&body(book, process, table, sheet));
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+/// The page's content without the document around it (for the book's appendix): the identity
+/// block, then one section per printed page of the table.
+pub fn body(book: &Book, process: &Process, table: &Table, sheet: &Sheet) -> String {
+    let identity = Identity::of(book, process);
+    let code = process.code_text();
+    let mut out = identity_html(book, &code, &identity, sheet.width);
     let pages = sheet.pages.len();
     for (i, page) in sheet.pages.iter().enumerate() {
         let _ = writeln!(out, "<section class=\"halaman\">");
@@ -113,11 +123,11 @@ pub fn page(book: &Book, process: &Process, table: &Table, sheet: &Sheet, paper:
         ));
         let _ = writeln!(out, "</section>");
     }
-    out.push_str("</body>\n</html>\n");
     out
 }
 
-const STYLE: &str = "table.identitas { border-collapse: collapse; table-layout: fixed; }
+/// The style of the identity block and the pages, also carried into the book's print view.
+pub const STYLE: &str = "table.identitas { border-collapse: collapse; table-layout: fixed; }
 table.identitas td { border: 0.3mm solid #000; padding: 1.2mm 1.6mm; vertical-align: top; }
 table.identitas .instansi { text-align: center; font-weight: bold; }
 table.identitas .kepala { font-weight: bold; text-align: center; }
@@ -125,6 +135,7 @@ table.identitas ol { margin: 0; padding-left: 5mm; }
 table.identitas .kosong { color: #666; font-style: italic; }
 section.halaman { break-before: page; page-break-before: always; }
 section.halaman svg { display: block; }
+section.sop-lampiran ~ section.sop-lampiran { break-before: page; page-break-before: always; }
 ";
 
 fn list_html(items: &[String]) -> String {

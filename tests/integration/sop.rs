@@ -367,3 +367,58 @@ fn one_sop_prints_on_a4_portrait_at_8_pt() {
     );
     assert!(sizes[0] >= 7.95, "smallest word {:.2} pt", sizes[0]);
 }
+
+/// `book: { sop: true }` adds "Lampiran: SOP" to the book: a page listing the SOPs, each SOP's
+/// own page under `sop/`, and their content in the print view; any other value is E030.
+#[test]
+fn the_book_gains_an_sop_appendix_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("buku");
+    std::fs::create_dir(&project).unwrap();
+    std::fs::copy(fixtures().join("sop/sop.peta"), project.join("sop.peta")).unwrap();
+    std::fs::write(project.join("peta.yaml"), "book:\n  sop: true\n").unwrap();
+    let out = dir.path().join("out");
+    let run = peta(
+        &[
+            "build",
+            project.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        dir.path(),
+    );
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let read = |p: &str| std::fs::read_to_string(out.join(p)).unwrap();
+    assert!(read("index.html").contains("Lampiran: SOP"));
+    let list = read("lampiran-sop.html");
+    assert!(
+        list.contains("href=\"sop/SOP-P1.1.html\"") && list.contains("href=\"sop/SOP-P1.2.html\"")
+    );
+    assert!(read("sop/SOP-P1.1.html").contains("Menyusun konsep"));
+    let print = read("cetak.html");
+    assert!(print.contains("<h2>SOP P1.1 Pelayanan Surat Keluar</h2>"));
+    assert!(print.contains("data-symbol=\"decision\""));
+
+    // Without the setting, no appendix.
+    std::fs::write(project.join("peta.yaml"), "").unwrap();
+    let plain = dir.path().join("plain");
+    let run = peta(
+        &[
+            "build",
+            project.to_str().unwrap(),
+            "--out",
+            plain.to_str().unwrap(),
+        ],
+        dir.path(),
+    );
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(!plain.join("lampiran-sop.html").exists() && !plain.join("sop").exists());
+
+    std::fs::write(project.join("peta.yaml"), "book:\n  sop: ya\n").unwrap();
+    let run = peta(
+        &["check", project.to_str().unwrap(), "--format", "concise"],
+        dir.path(),
+    );
+    assert!(run.stdout.contains("E030"), "{}", run.stdout);
+    assert!(run.stdout.contains("peta.yaml:2"), "{}", run.stdout);
+}
