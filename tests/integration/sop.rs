@@ -422,3 +422,27 @@ fn the_book_gains_an_sop_appendix_when_asked() {
     assert!(run.stdout.contains("E030"), "{}", run.stdout);
     assert!(run.stdout.contains("peta.yaml:2"), "{}", run.stdout);
 }
+
+/// D007 asks only processes with a `sop` block, unless `peta.yaml` asks for every leaf map's.
+#[test]
+fn every_leaf_map_needs_an_sop_when_peta_yaml_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(fixtures().join("sop/sop.peta"), dir.path().join("sop.peta")).unwrap();
+    let d007 = |yaml: &str| {
+        std::fs::write(dir.path().join("peta.yaml"), yaml).unwrap();
+        let run = peta(
+            &["check", ".", "--format", "concise", "--lang", "en"],
+            dir.path(),
+        );
+        run.stdout
+            .lines()
+            .filter(|l| l.contains(" D007 "))
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    assert!(d007("").is_empty());
+    assert_eq!(
+        d007("rules:\n  D007: { setiap_proses: 1 }\n"),
+        ["sop.peta:58:14: D007 process `P1.2` has no SOP identity (`sop`) yet [warning]"]
+    );
+}
