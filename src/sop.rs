@@ -88,7 +88,9 @@ pub fn appendix(book: &Book, paper: Paper) -> Option<Appendix> {
             esc(&process.code_text()),
             esc(&process.name)
         ));
-        print.push_str(&crate::render::sop::body(book, process, &table, &sheet));
+        // Links between SOPs point at their pages, which lie under `sop/` from the print view.
+        let body = crate::render::sop::body(book, process, &table, &sheet);
+        print.push_str(&body.replace("href=\"SOP-", "href=\"sop/SOP-"));
         print.push_str("</section>\n");
         files.push(OutputFile {
             path: PathBuf::from("sop").join(&name),

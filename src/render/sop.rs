@@ -25,7 +25,8 @@ pub struct Identity {
     pub approver_nip: String,
     pub legal_basis: Vec<String>,
     pub qualifications: Vec<String>,
-    pub related: Vec<String>,
+    /// Related processes as "code name", with the file of their own SOP when they have one.
+    pub related: Vec<(String, Option<String>)>,
     pub equipment: Vec<String>,
     pub warning: String,
     pub records: String,
@@ -67,8 +68,14 @@ impl Identity {
                 .related
                 .iter()
                 .map(|code| match book.process(&code.text) {
-                    Some(p) => format!("{} {}", code.text, p.name),
-                    None => code.text.clone(),
+                    Some(p) => {
+                        let has_sop = p.level > 0 && p.is_leaf() && p.map.is_some();
+                        (
+                            format!("{} {}", code.text, p.name),
+                            has_sop.then(|| file_name(p)),
+                        )
+                    }
+                    None => (code.text.clone(), None),
                 })
                 .collect(),
             equipment: texts(&sop.equipment),
@@ -153,6 +160,27 @@ fn list_html(items: &[String]) -> String {
     }
 }
 
+/// The related processes, each linked to its own SOP page (a sibling file) when it has one.
+fn related_html(related: &[(String, Option<String>)]) -> String {
+    if related.is_empty() {
+        return list_html(&[]);
+    }
+    let item = |(text, file): &(String, Option<String>)| match file {
+        Some(file) => format!("<a href=\"{}\">{}</a>", esc(file), esc(text)),
+        None => esc(text),
+    };
+    match related {
+        [one] => item(one),
+        many => {
+            let items: String = many
+                .iter()
+                .map(|r| format!("<li>{}</li>", item(r)))
+                .collect();
+            format!("<ol>{items}</ol>")
+        }
+    }
+}
+
 fn value_html(text: &str) -> String {
     if text.is_empty() {
         "<span class=\"kosong\">(belum diisi)</span>".to_string()
@@ -208,7 +236,7 @@ fn identity_html(book: &Book, code: &str, id: &Identity, width: i32) -> String {
             ("Kualifikasi Pelaksana", list_html(&id.qualifications)),
         ),
         (
-            ("Keterkaitan", list_html(&id.related)),
+            ("Keterkaitan", related_html(&id.related)),
             ("Peralatan/Perlengkapan", list_html(&id.equipment)),
         ),
         (

@@ -190,7 +190,7 @@ fn a_back_branch_on_one_page_goes_up_the_column_into_the_target() {
         "3 Februari 2023",
         "IMAM SUBEKTI",
         "NIP. 19730709 199201 1 001",
-        "P1.2 Pengarsipan",
+        "<a href=\"SOP-P1.2.html\">P1.2 Pengarsipan</a>",
         "Buku agenda surat keluar",
     ] {
         assert!(html.contains(text), "{text}");
