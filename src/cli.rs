@@ -126,6 +126,25 @@ pub enum Command {
         #[arg(long, default_value = "out")]
         out: PathBuf,
     },
+    /// Write the SOP AP (Permenpan RB 35/2012) of each leaf process as an HTML page
+    /// (SOP-P1.2.1.html, …): its `sop` identity block and the flowchart table drawn from its map.
+    Sop {
+        /// Project folder (with peta.yaml) or a single .peta file.
+        #[arg(default_value = ".")]
+        path: PathBuf,
+        /// Only this process's SOP, or the SOPs under it (P1.2 writes P1.2.1, P1.2.2, …).
+        #[arg(long)]
+        code: Option<String>,
+        /// Folder to write the SOPs into; replaced as a whole, like `peta build`'s.
+        #[arg(long, default_value = "out-sop")]
+        out: PathBuf,
+        /// Paper the pages print on (portrait).
+        #[arg(long, value_enum, default_value = "a4")]
+        page: crate::layout::print::Paper,
+        /// Also print each SOP to PDF beside its page, through a headless Chromium.
+        #[arg(long)]
+        pdf: bool,
+    },
     /// Run the language server on stdin/stdout (for editors: diagnostics, hover, completion,
     /// go to definition, rename, formatting, quick fixes).
     Lsp,
@@ -257,6 +276,13 @@ fn execute(args: &Args) -> Result<Status> {
             Ok(Status::Clean)
         }
         Command::Explain { rule } => explain(rule, args.lang.unwrap_or_default()),
+        Command::Sop {
+            path,
+            code,
+            out,
+            page,
+            pdf,
+        } => sop(path, code.as_deref(), out, *page, *pdf, args.lang),
         Command::Lsp => {
             crate::lsp::run_stdio()?;
             Ok(Status::Clean)
@@ -831,6 +857,56 @@ fn import(file: &Path, out: &Path, force: bool) -> Result<Status> {
     crate::output::write_all_or_nothing(out, &targets)
         .context("nothing was imported (the folder is as it was)")?;
     eprintln!("peta: wrote {} files into {}", targets.len(), out.display());
+    Ok(Status::Clean)
+}
+
+fn sop(
+    path: &Path,
+    code: Option<&str>,
+    out: &Path,
+    paper: crate::layout::print::Paper,
+    pdf: bool,
+    lang: Option<Lang>,
+) -> Result<Status> {
+    let projects = crate::project::discover(path)?;
+    let roots: Vec<PathBuf> = projects
+        .iter()
+        .map(|p| match p.is_file() {
+            true => p.parent().map(Path::to_path_buf).unwrap_or_default(),
+            false => p.clone(),
+        })
+        .collect();
+    let compiled = pipeline::compile(path)?;
+    if compiled.has_errors() {
+        let color = std::io::stderr().is_terminal();
+        eprint!(
+            "{}",
+            diagnostic::render(
+                &compiled.diagnostics,
+                &compiled.project.sources,
+                Format::Human,
+                compiled.lang(lang),
+                color
+            )
+        );
+        eprintln!("peta sop: nothing written: fix the errors above first");
+        return Ok(Status::Problems);
+    }
+    let files = crate::sop::pages(&compiled.book, code, paper);
+    if files.is_empty() {
+        anyhow::bail!(
+            "no leaf process with a map{}: an SOP is drawn from a cross-functional map",
+            code.map(|c| format!(" at or under `{c}`"))
+                .unwrap_or_default()
+        );
+    }
+    let written = crate::sop::write(out, &roots, &files, pdf)?;
+    eprintln!(
+        "peta sop: {} SOP written into {} ({} files)",
+        files.len(),
+        out.display(),
+        written.len()
+    );
     Ok(Status::Clean)
 }
 

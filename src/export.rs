@@ -100,6 +100,84 @@ pub struct ExportProcess {
     /// Where the process is written; optional on import (a migrated book has no source yet).
     #[serde(default)]
     pub source: ExportSource,
+    /// The SOP identity (`sop` block), `null` when the process has none.
+    #[serde(default)]
+    pub sop: Option<ExportSop>,
+}
+
+/// The `sop` block as written: dates ISO, `related` process codes. Fields the block leaves
+/// out are `null`/empty here too (no defaults filled in), so import writes back the same block.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ExportSop {
+    pub number: Option<String>,
+    pub name: Option<String>,
+    pub made: Option<String>,
+    pub revised: Option<String>,
+    pub effective: Option<String>,
+    pub approver_name: Option<String>,
+    pub approver_title: Option<String>,
+    pub approver_nip: Option<String>,
+    pub legal_basis: Vec<String>,
+    pub qualifications: Vec<String>,
+    pub related: Vec<String>,
+    pub equipment: Vec<String>,
+    pub warning: Option<String>,
+    pub records: Option<String>,
+}
+
+impl ExportSop {
+    pub fn from_sop(s: &crate::model::Sop) -> ExportSop {
+        let text = |i: &Option<Item>| i.as_ref().map(|i| i.text.clone());
+        ExportSop {
+            number: text(&s.number),
+            name: text(&s.name),
+            made: text(&s.made),
+            revised: text(&s.revised),
+            effective: text(&s.effective),
+            approver_name: text(&s.approver_name),
+            approver_title: text(&s.approver_title),
+            approver_nip: text(&s.approver_nip),
+            legal_basis: texts(&s.legal_basis),
+            qualifications: texts(&s.qualifications),
+            related: texts(&s.related),
+            equipment: texts(&s.equipment),
+            warning: text(&s.warning),
+            records: text(&s.records),
+        }
+    }
+
+    /// The block's lines as `(key, value)` in the canonical order, for `peta import`.
+    pub fn fields(&self) -> Vec<(&'static str, &str)> {
+        let mut out = Vec::new();
+        let single = [
+            ("nomor", &self.number),
+            ("nama", &self.name),
+            ("tanggal_pembuatan", &self.made),
+            ("tanggal_revisi", &self.revised),
+            ("tanggal_efektif", &self.effective),
+            ("disahkan_nama", &self.approver_name),
+            ("disahkan_jabatan", &self.approver_title),
+            ("disahkan_nip", &self.approver_nip),
+        ];
+        out.extend(
+            single
+                .into_iter()
+                .filter_map(|(k, v)| Some((k, v.as_deref()?))),
+        );
+        for (key, items) in [
+            ("dasar_hukum", &self.legal_basis),
+            ("kualifikasi", &self.qualifications),
+            ("keterkaitan", &self.related),
+            ("peralatan", &self.equipment),
+        ] {
+            out.extend(items.iter().map(|i| (key, i.as_str())));
+        }
+        for (key, v) in [("peringatan", &self.warning), ("pencatatan", &self.records)] {
+            out.extend(v.as_deref().map(|v| (key, v)));
+        }
+        out
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -265,6 +343,7 @@ fn export_process(p: &Process, sources: &SourceMap) -> ExportProcess {
             file: sources.name(p.span).to_string(),
             line,
         },
+        sop: p.sop.as_ref().map(ExportSop::from_sop),
     }
 }
 

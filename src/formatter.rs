@@ -13,6 +13,7 @@ enum Open {
     Nothing,
     Book,
     Signatory,
+    Sop,
     Unit,
     Process,
     Step,
@@ -33,6 +34,10 @@ fn write_statement(out: &mut String, open: Open, s: &Statement) -> Open {
         Statement::Signatory => {
             statement(out, 1, "penandatangan", None);
             Open::Signatory
+        }
+        Statement::Sop => {
+            statement(out, 1, "sop", None);
+            Open::Sop
         }
         Statement::Unit { external, id, name } => {
             let keyword = if *external { "pihak" } else { "unit" };
@@ -84,7 +89,7 @@ fn write_statement(out: &mut String, open: Open, s: &Statement) -> Open {
         }
         Statement::Suppression { code, reason } => {
             let depth = match open {
-                Open::Step | Open::Signatory => 2,
+                Open::Step | Open::Signatory | Open::Sop => 2,
                 _ => 1,
             };
             let head = format!("abaikan {}", code.value);
@@ -95,6 +100,7 @@ fn write_statement(out: &mut String, open: Open, s: &Statement) -> Open {
             let depth = match open {
                 Open::Step if accepts(BlockKind::Step, &key.value) => 2,
                 Open::Signatory if accepts(BlockKind::Signatory, &key.value) => 2,
+                Open::Sop if accepts(BlockKind::Sop, &key.value) => 2,
                 _ => 1,
             };
             let value = if key.value == "lajur" || key.value == "bersama" {

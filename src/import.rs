@@ -356,6 +356,13 @@ fn validate(e: &Export, errors: &mut Vec<ImportError>) {
                 err(format!("{at}.notes[{j}]"), "empty entry".into());
             }
         }
+        if let Some(sop) = &p.sop {
+            for (key, v) in sop.fields() {
+                if normalise(v).is_empty() {
+                    err(format!("{at}.sop.{key}"), "empty entry".into());
+                }
+            }
+        }
     }
 }
 
@@ -487,6 +494,12 @@ fn write_process(
     ] {
         for item in items {
             statement(out, 1, key, Some(&value(item)));
+        }
+    }
+    if let Some(sop) = &p.sop {
+        statement(out, 1, "sop", None);
+        for (key, v) in sop.fields() {
+            statement(out, 2, key, Some(&value(v)));
         }
     }
     if !p.lanes.is_empty() {

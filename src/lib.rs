@@ -23,6 +23,7 @@ pub mod pipeline;
 pub mod progress;
 pub mod project;
 pub mod render;
+pub mod sop;
 pub mod source;
 pub mod suggest;
 pub mod syntax;

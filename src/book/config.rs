@@ -75,6 +75,8 @@ pub struct BookConfig {
     pub orientation_of: std::collections::BTreeMap<String, OrientationChoice>,
     /// Figures (`gambar-6-9`, or `all`) also written as PNG, for word processors and READMEs.
     pub png: Vec<String>,
+    /// `sop: true`: the appendix "Lampiran: SOP", the SOP AP of every leaf process with a map.
+    pub sop: bool,
 }
 
 impl Default for BookConfig {
@@ -88,6 +90,7 @@ impl Default for BookConfig {
             orientation: OrientationChoice::Auto,
             orientation_of: Default::default(),
             png: Vec::new(),
+            sop: false,
         }
     }
 }
@@ -246,8 +249,16 @@ impl BookConfig {
         let book = &project.settings.book;
         const BOOK: Step = Step::Key("book");
         for key in book.keys() {
-            if !["preface", "chapters", "logo", "paper", "png", "orientation"]
-                .contains(&key.as_str())
+            if ![
+                "preface",
+                "chapters",
+                "logo",
+                "paper",
+                "png",
+                "orientation",
+                "sop",
+            ]
+            .contains(&key.as_str())
             {
                 problems.push(problem(
                     project,
@@ -258,8 +269,8 @@ impl BookConfig {
                         format!("unknown book setting `{key}`"),
                     ),
                     Text::new(
-                        "kunci `book` yang dikenal: preface, chapters, logo, paper, png, orientation",
-                        "known `book` keys: preface, chapters, logo, paper, png, orientation",
+                        "kunci `book` yang dikenal: preface, chapters, logo, paper, png, orientation, sop",
+                        "known `book` keys: preface, chapters, logo, paper, png, orientation, sop",
                     ),
                 ));
             }
@@ -319,6 +330,23 @@ impl BookConfig {
                 Vec::new()
             }
         };
+        match book.get("sop") {
+            None => {}
+            Some(Value::Bool(wanted)) => config.sop = *wanted,
+            Some(_) => problems.push(problem(
+                project,
+                Place::Value(&[BOOK, Step::Key("sop")]),
+                "E030",
+                Text::new(
+                    "`book.sop` harus `true` atau `false`",
+                    "`book.sop` must be `true` or `false`",
+                ),
+                Text::new(
+                    "tulis `sop: true` untuk lampiran SOP setiap proses terbawah yang berpeta",
+                    "write `sop: true` for an appendix with the SOP of every leaf process with a map",
+                ),
+            )),
+        }
         if let Some(paper) = book.get("paper") {
             match paper.as_str().map(str::to_ascii_lowercase).as_deref() {
                 Some("a4") => config.paper = Paper::A4,

@@ -464,6 +464,18 @@ pub fn build(compiled: &Compiled) -> Result<Built> {
             href: "lampiran.html#lampiran-temuan".into(),
         });
     }
+    // "Lampiran: SOP", when peta.yaml asks for it (`book: { sop: true }`).
+    let sop_appendix = match config.sop {
+        true => crate::sop::appendix(&compiled.book, config.paper),
+        false => None,
+    };
+    if sop_appendix.is_some() {
+        toc.push(TocEntry {
+            level: 1,
+            text: "Lampiran: SOP".into(),
+            href: "lampiran-sop.html#lampiran-sop".into(),
+        });
+    }
 
     let figure_entries: Vec<TocEntry> = figure_list
         .iter()
@@ -572,6 +584,21 @@ pub fn build(compiled: &Compiled) -> Result<Built> {
             bytes: page.render()?.into_bytes(),
         });
     }
+    if let Some(sop) = &sop_appendix {
+        let page = Page {
+            site: &site,
+            root: "",
+            version: VERSION,
+            title: "Lampiran: SOP".into(),
+            nav: Vec::new(),
+            body: sop.index.clone(),
+        };
+        files.push(OutputFile {
+            path: PathBuf::from("lampiran-sop.html"),
+            bytes: page.render()?.into_bytes(),
+        });
+        files.extend(sop.files.iter().cloned());
+    }
 
     // cetak.html: the whole book on one page, links made in-page.
     let print_contents = Contents {
@@ -608,6 +635,12 @@ pub fn build(compiled: &Compiled) -> Result<Built> {
         parts.push(PrintPart {
             class: "chapter".into(),
             html: appendix,
+        });
+    }
+    if let Some(sop) = sop_appendix {
+        parts.push(PrintPart {
+            class: "chapter".into(),
+            html: sop.print,
         });
     }
     let print = PrintPage {

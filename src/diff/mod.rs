@@ -417,6 +417,7 @@ fn process_body(b: &mut Builder, o: &Process, n: &Process) {
             &texts(new_items),
         );
     }
+    sop_identity(b, at, o, n);
 
     let empty = crate::model::CrossMap::default();
     let (om, nm) = (
@@ -586,6 +587,52 @@ fn step_fields(b: &mut Builder, at: Option<&str>, element: &str, s: &Step, t: &S
             text(old).as_deref(),
             text(new).as_deref(),
         );
+    }
+}
+
+/// The SOP identity block, field by field (`sop.nomor`, `sop.dasar_hukum`, …); a block added
+/// or removed is one change, then its fields.
+fn sop_identity(b: &mut Builder, at: Option<&str>, o: &Process, n: &Process) {
+    use crate::export::ExportSop;
+    let (os, ns) = (
+        o.sop.as_ref().map(ExportSop::from_sop),
+        n.sop.as_ref().map(ExportSop::from_sop),
+    );
+    match (&os, &ns) {
+        (None, None) => return,
+        (None, Some(_)) => b.push(Class::Metadata, at, "sop", Action::Added, None, None),
+        (Some(_), None) => b.push(Class::Metadata, at, "sop", Action::Removed, None, None),
+        _ => {}
+    }
+    let (os, ns) = (os.unwrap_or_default(), ns.unwrap_or_default());
+    let (of, nf) = (os.fields(), ns.fields());
+    let mut keys: Vec<&str> = of.iter().chain(&nf).map(|(k, _)| *k).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    for key in keys {
+        let values = |fields: &[(&str, &str)]| -> Vec<String> {
+            fields
+                .iter()
+                .filter(|(k, _)| *k == key)
+                .map(|(_, v)| v.to_string())
+                .collect()
+        };
+        let (ov, nv) = (values(&of), values(&nf));
+        let element = format!("sop.{key}");
+        let repeats = crate::syntax::group::BlockKind::Sop
+            .spec(key)
+            .is_some_and(|s| s.repeats);
+        if repeats {
+            b.list(Class::Metadata, at, &element, &ov, &nv);
+        } else {
+            b.value(
+                Class::Metadata,
+                at,
+                &element,
+                ov.first().map(String::as_str),
+                nv.first().map(String::as_str),
+            );
+        }
     }
 }
 

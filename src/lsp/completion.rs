@@ -192,6 +192,7 @@ impl Context<'_> {
             open = match statement {
                 Statement::Book => vec![BlockKind::Book],
                 Statement::Signatory => vec![BlockKind::Signatory, BlockKind::Book],
+                Statement::Sop => vec![BlockKind::Sop, BlockKind::Process],
                 Statement::Unit { .. } => vec![BlockKind::Unit],
                 Statement::Process { .. } => vec![BlockKind::Process],
                 Statement::Step { .. } => vec![BlockKind::Step, BlockKind::Process],

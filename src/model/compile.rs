@@ -430,6 +430,7 @@ impl Compiler {
                 },
                 notes: items(&block.fields, "catatan"),
                 map: None,
+                sop: None,
                 span: block.span,
                 suppressions: std::mem::take(&mut block.suppressions),
             });
@@ -465,6 +466,11 @@ impl Compiler {
             }
         }
 
+        for (i, (_, block)) in accepted.iter_mut().enumerate() {
+            if let Some(sop) = block.sop.take() {
+                self.book.processes[i].sop = Some(self.sop(&sop));
+            }
+        }
         for (i, (_, block)) in accepted.into_iter().enumerate() {
             self.cross_map(i, block);
         }
@@ -917,6 +923,100 @@ impl Compiler {
             found = Some(item);
         }
         found
+    }
+
+    /// The SOP identity of a process: dates validated, `keterkaitan` codes resolved like links.
+    fn sop(&mut self, block: &ast::SopBlock) -> Sop {
+        let f = &block.fields;
+        let item = |key: &str| {
+            field(f, key).map(|field| Item {
+                text: field.value.value.trim().to_string(),
+                span: field.value.span,
+            })
+        };
+        let mut date = |key: &str| {
+            let written = field(f, key)?;
+            match parse_date(&written.value.value) {
+                Some(iso) => Some(Item {
+                    text: iso,
+                    span: written.value.span,
+                }),
+                None => {
+                    self.invalid_value(
+                        &written.value,
+                        key,
+                        "tulis tanggal yang ada, mis. `2023-02-03` atau `03 Februari 2023`",
+                        "write a real date, e.g. `2023-02-03` or `03 Februari 2023`",
+                    );
+                    None
+                }
+            }
+        };
+        let (made, revised, effective) = (
+            date("tanggal_pembuatan"),
+            date("tanggal_revisi"),
+            date("tanggal_efektif"),
+        );
+        let mut related = Vec::new();
+        for written in f.iter().filter(|f| f.key() == "keterkaitan") {
+            for code in id_list(&written.value) {
+                if let Some(code) = self.related_process(code) {
+                    related.push(code);
+                }
+            }
+        }
+        Sop {
+            span: block.span,
+            number: item("nomor"),
+            name: item("nama"),
+            made,
+            revised,
+            effective,
+            approver_name: item("disahkan_nama"),
+            approver_title: item("disahkan_jabatan"),
+            approver_nip: item("disahkan_nip"),
+            legal_basis: items(f, "dasar_hukum"),
+            qualifications: items(f, "kualifikasi"),
+            related,
+            equipment: items(f, "peralatan"),
+            warning: item("peringatan"),
+            records: item("pencatatan"),
+        }
+    }
+
+    /// A `keterkaitan` code: a declared process (any level), written canonically.
+    fn related_process(&mut self, written: Item) -> Option<Item> {
+        let canonical = Code::parse(&written.text).map(|c| c.to_string());
+        if canonical.as_deref() == Some(written.text.as_str())
+            && (self.book.process_index.contains_key(&written.text)
+                || self.unreadable_processes.contains(&written.text))
+        {
+            return Some(written);
+        }
+        let codes: Vec<&str> = self.book.process_index.keys().map(String::as_str).collect();
+        let help = match canonical
+            .as_deref()
+            .filter(|c| codes.contains(c))
+            .or_else(|| closest(&written.text, codes.iter().copied()))
+        {
+            Some(near) => Text::new(
+                format!("mungkin maksudnya `{near}`?"),
+                format!("did you mean `{near}`?"),
+            ),
+            None => Text::new(
+                "tulis kode proses yang dideklarasikan dengan `proses`, pisahkan dengan koma",
+                "write codes of processes declared with `proses`, separated by commas",
+            ),
+        };
+        let text = &written.text;
+        let d = self.error(
+            "E119",
+            written.span,
+            format!("`keterkaitan` menyebut proses `{text}` yang tidak ada"),
+            format!("`keterkaitan` names process `{text}`, which does not exist"),
+        );
+        d.help = Some(help);
+        None
     }
 
     fn relations(&mut self, files: &[ast::File]) {

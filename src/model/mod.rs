@@ -163,6 +163,8 @@ pub struct Process {
     pub notes: Vec<Item>,
     /// The cross-functional map, when the process has lanes or steps.
     pub map: Option<CrossMap>,
+    /// The identity of its SOP AP (`sop` block), when the process has one.
+    pub sop: Option<Sop>,
     /// Span of the `proses` line.
     pub span: Span,
     pub suppressions: Vec<Suppression>,
@@ -176,6 +178,31 @@ impl Process {
     pub fn is_leaf(&self) -> bool {
         self.children.is_empty()
     }
+}
+
+/// The identity block of an SOP AP (Permenpan RB 35/2012) as written under `sop`; what is
+/// not written stays `None`/empty (the SOP page then falls back to the process name and the
+/// book's signatory, and D007 reports the gaps).
+#[derive(Debug, Clone, Default)]
+pub struct Sop {
+    /// Span of the `sop` line.
+    pub span: Span,
+    pub number: Option<Item>,
+    pub name: Option<Item>,
+    /// Dates as ISO `YYYY-MM-DD` text, with where they were written.
+    pub made: Option<Item>,
+    pub revised: Option<Item>,
+    pub effective: Option<Item>,
+    pub approver_name: Option<Item>,
+    pub approver_title: Option<Item>,
+    pub approver_nip: Option<Item>,
+    pub legal_basis: Vec<Item>,
+    pub qualifications: Vec<Item>,
+    /// Codes of existing processes, canonical.
+    pub related: Vec<Item>,
+    pub equipment: Vec<Item>,
+    pub warning: Option<Item>,
+    pub records: Option<Item>,
 }
 
 #[derive(Debug, Clone)]

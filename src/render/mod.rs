@@ -7,6 +7,7 @@
 pub mod diagram;
 pub mod dot;
 pub mod png;
+pub mod sop;
 pub mod svg;
 
 use crate::layout;

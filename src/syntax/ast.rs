@@ -53,6 +53,8 @@ pub enum LineKind {
 pub enum Statement {
     Book,
     Signatory,
+    /// `sop`: the SOP identity block of the process above.
+    Sop,
     Unit {
         external: bool,
         id: Spanned<String>,
@@ -137,6 +139,7 @@ impl LinkKind {
 pub enum Unreadable {
     Book,
     Signatory,
+    Sop,
     /// A `unit` or `pihak` line, with the id it seems to declare.
     Unit(String),
     /// A `proses` line, with the code it seems to declare.
@@ -174,6 +177,13 @@ pub struct SignatoryBlock {
     pub fields: Vec<Field>,
 }
 
+/// `sop` under a process: the identity fields of its SOP AP.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SopBlock {
+    pub span: Span,
+    pub fields: Vec<Field>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnitBlock {
     pub span: Span,
@@ -192,6 +202,8 @@ pub struct ProcessBlock {
     pub fields: Vec<Field>,
     pub steps: Vec<StepBlock>,
     pub suppressions: Vec<Suppression>,
+    /// The `sop` block, when the process has one.
+    pub sop: Option<SopBlock>,
     /// Ids of steps whose line could not be read (already reported).
     pub unreadable_steps: Vec<String>,
 }

@@ -14,6 +14,7 @@ use crate::suggest::closest;
 pub const KEYWORDS: &[&str] = &[
     "buku",
     "penandatangan",
+    "sop",
     "unit",
     "pihak",
     "proses",
@@ -125,6 +126,7 @@ fn is_field_key(word: &str) -> bool {
         BlockKind::Unit,
         BlockKind::Process,
         BlockKind::Step,
+        BlockKind::Sop,
     ]
     .iter()
     .any(|k| k.keys().iter().any(|spec| spec.key == word))
@@ -159,6 +161,7 @@ pub fn unreadable(source: &SourceFile, span: Span) -> Option<Unreadable> {
     Some(match keyword {
         "buku" => Unreadable::Book,
         "penandatangan" => Unreadable::Signatory,
+        "sop" => Unreadable::Sop,
         "unit" | "pihak" => Unreadable::Unit(second_word(trimmed)?),
         "proses" => match code_without_spaces(after_first) {
             Some((code, _)) => Unreadable::Process(code),
@@ -195,8 +198,13 @@ pub fn bad_line(source: &SourceFile, span: Span) -> Diagnostic {
         return arrow;
     }
 
-    if first == "buku" || first == "penandatangan" {
+    if first == "buku" || first == "penandatangan" || first == "sop" {
         let at = indent + written_first_word(trimmed).len();
+        let example = match first.as_str() {
+            "buku" => "instansi: ...",
+            "penandatangan" => "nama: ...",
+            _ => "nomor: ...",
+        };
         return Diagnostic::error(
             "E003",
             span.slice(at, line.len()),
@@ -206,8 +214,12 @@ pub fn bad_line(source: &SourceFile, span: Span) -> Diagnostic {
             ),
         )
         .with_help(Text::new(
-            format!("tulis `{first}` saja, lalu isiannya di baris-baris berikutnya, mis. `instansi: ...`"),
-            format!("write `{first}` alone, then its fields on the following lines, e.g. `instansi: ...`"),
+            format!(
+                "tulis `{first}` saja, lalu isiannya di baris-baris berikutnya, mis. `{example}`"
+            ),
+            format!(
+                "write `{first}` alone, then its fields on the following lines, e.g. `{example}`"
+            ),
         ));
     }
 

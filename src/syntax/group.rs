@@ -18,6 +18,8 @@ pub enum BlockKind {
     Unit,
     Process,
     Step,
+    /// `sop` under a process.
+    Sop,
 }
 
 pub struct KeySpec {
@@ -196,6 +198,89 @@ pub const STEP_KEYS: &[KeySpec] = &[
     ),
 ];
 
+/// The identity block of an SOP AP (Permenpan RB 35/2012), field for field.
+pub const SOP_KEYS: &[KeySpec] = &[
+    key("nomor", false, "nomor SOP", "number of the SOP"),
+    key(
+        "nama",
+        false,
+        "nama SOP (bawaan: nama proses)",
+        "name of the SOP (default: the process name)",
+    ),
+    key(
+        "tanggal_pembuatan",
+        false,
+        "tanggal pembuatan (2023-02-03 atau 03 Februari 2023)",
+        "date made (2023-02-03 or 03 Februari 2023)",
+    ),
+    key(
+        "tanggal_revisi",
+        false,
+        "tanggal revisi (2023-02-03 atau 03 Februari 2023)",
+        "date revised (2023-02-03 or 03 Februari 2023)",
+    ),
+    key(
+        "tanggal_efektif",
+        false,
+        "tanggal efektif (2023-02-03 atau 03 Februari 2023)",
+        "date in force (2023-02-03 or 03 Februari 2023)",
+    ),
+    key(
+        "disahkan_nama",
+        false,
+        "nama yang mengesahkan (bawaan: penandatangan buku)",
+        "name of the approver (default: the book's signatory)",
+    ),
+    key(
+        "disahkan_jabatan",
+        false,
+        "jabatan yang mengesahkan (bawaan: penandatangan buku)",
+        "position of the approver (default: the book's signatory)",
+    ),
+    key(
+        "disahkan_nip",
+        false,
+        "NIP yang mengesahkan (bawaan: penandatangan buku)",
+        "NIP of the approver (default: the book's signatory)",
+    ),
+    key(
+        "dasar_hukum",
+        true,
+        "dasar hukum, satu per baris",
+        "legal basis, one per line",
+    ),
+    key(
+        "kualifikasi",
+        true,
+        "kualifikasi pelaksana, satu per baris",
+        "qualification of the performers, one per line",
+    ),
+    key(
+        "keterkaitan",
+        true,
+        "kode proses/SOP yang terkait",
+        "codes of the related processes/SOPs",
+    ),
+    key(
+        "peralatan",
+        true,
+        "peralatan/perlengkapan, satu per baris",
+        "equipment, one per line",
+    ),
+    key(
+        "peringatan",
+        false,
+        "peringatan bila SOP tidak dilaksanakan",
+        "warning for when the SOP is not followed",
+    ),
+    key(
+        "pencatatan",
+        false,
+        "pencatatan dan pendataan",
+        "records kept",
+    ),
+];
+
 impl BlockKind {
     pub fn keys(self) -> &'static [KeySpec] {
         match self {
@@ -204,6 +289,7 @@ impl BlockKind {
             BlockKind::Unit => UNIT_KEYS,
             BlockKind::Process => PROCESS_KEYS,
             BlockKind::Step => STEP_KEYS,
+            BlockKind::Sop => SOP_KEYS,
         }
     }
 
@@ -215,6 +301,7 @@ impl BlockKind {
             BlockKind::Unit => "unit/pihak",
             BlockKind::Process => "proses",
             BlockKind::Step => "langkah",
+            BlockKind::Sop => "sop",
         }
     }
 
@@ -232,9 +319,13 @@ enum Open {
     Unit(usize),
     Process(usize),
     Step(usize, usize),
+    /// The `sop` block of a process.
+    Sop(usize),
     Relation(usize),
     /// Below an unreadable `penandatangan` line: its fields are dropped, the book's kept.
     BrokenSignatory(usize),
+    /// Below an unreadable `sop` line of a process: its fields are dropped, the process's kept.
+    BrokenSop(usize),
     /// Below an unreadable step line in a process: its flows and fields are dropped.
     BrokenStep(usize),
     /// Below an unreadable head line (`proses`, `unit`, `buku`): everything up to the next head
@@ -312,6 +403,9 @@ fn swallowed(open: Open, statement: &Statement) -> bool {
         (Open::BrokenSignatory(_), Statement::Field { key, .. }) => {
             BlockKind::Signatory.spec(&key.value).is_some()
         }
+        (Open::BrokenSop(_), Statement::Field { key, .. }) => {
+            BlockKind::Sop.spec(&key.value).is_some()
+        }
         _ => false,
     }
 }
@@ -331,6 +425,7 @@ fn place(
     let open = match open {
         Open::BrokenStep(p) => Open::Process(p),
         Open::BrokenSignatory(b) => Open::Book(b),
+        Open::BrokenSop(p) => Open::Process(p),
         other => other,
     };
     match statement {
@@ -339,6 +434,10 @@ fn place(
             Unreadable::Book => Open::Swallow,
             Unreadable::Signatory => match open {
                 Open::Book(b) | Open::Signatory(b) => Open::BrokenSignatory(b),
+                _ => Open::Swallow,
+            },
+            Unreadable::Sop => match open {
+                Open::Process(p) | Open::Step(p, _) | Open::Sop(p) => Open::BrokenSop(p),
                 _ => Open::Swallow,
             },
             Unreadable::Unit(id) => {
@@ -350,7 +449,7 @@ fn place(
                 Open::Swallow
             }
             Unreadable::Step(id) => match open {
-                Open::Process(p) | Open::Step(p, _) => {
+                Open::Process(p) | Open::Step(p, _) | Open::Sop(p) => {
                     file.processes[p].unreadable_steps.push(id);
                     Open::BrokenStep(p)
                 }
@@ -404,6 +503,47 @@ fn place(
                 open
             }
         },
+        Statement::Sop => match open {
+            Open::Process(p) | Open::Step(p, _) | Open::Sop(p) => {
+                let process = &mut file.processes[p];
+                if let Some(first) = &process.sop {
+                    diagnostics.push(
+                        Diagnostic::error(
+                            "E009",
+                            span,
+                            Text::new(
+                                "`sop` ditulis dua kali dalam satu proses",
+                                "`sop` is written twice in one process",
+                            ),
+                        )
+                        .with_label(
+                            first.span,
+                            Text::new("yang pertama di sini", "first written here"),
+                        )
+                        .with_help(Text::new(
+                            "satu proses punya satu SOP; gabungkan isiannya ke blok pertama",
+                            "a process has one SOP; merge the fields into the first block",
+                        )),
+                    );
+                    return Open::BrokenSop(p);
+                }
+                process.sop = Some(SopBlock {
+                    span,
+                    fields: Vec::new(),
+                });
+                Open::Sop(p)
+            }
+            _ => {
+                diagnostics.push(out_of_place(
+                    span,
+                    "`sop` hanya boleh di dalam blok `proses`",
+                    "`sop` belongs inside a `proses` block",
+                    "tulis `sop` di bawah baris `proses KODE: Nama` yang SOP-nya dijelaskan",
+                    "write `sop` below the `proses CODE: Name` line whose SOP it describes",
+                ));
+                open
+            }
+        },
         Statement::Unit { external, id, name } => {
             require_value(&name, "nama unit", "unit name", diagnostics);
             file.units.push(UnitBlock {
@@ -425,6 +565,7 @@ fn place(
                 fields: Vec::new(),
                 steps: Vec::new(),
                 suppressions: Vec::new(),
+                sop: None,
                 unreadable_steps: Vec::new(),
             });
             Open::Process(file.processes.len() - 1)
@@ -445,7 +586,7 @@ fn place(
             lane,
             label,
         } => match open {
-            Open::Process(p) | Open::Step(p, _) => {
+            Open::Process(p) | Open::Step(p, _) | Open::Sop(p) => {
                 if kind.needs_label() {
                     require_value(&label, "label langkah", "step label", diagnostics);
                 }
@@ -526,12 +667,14 @@ fn place(
             }
             let suppression = Suppression { span, code, reason };
             let target = match open {
-                Open::Nothing | Open::Swallow | Open::BrokenStep(_) | Open::BrokenSignatory(_) => {
-                    None
-                }
+                Open::Nothing
+                | Open::Swallow
+                | Open::BrokenStep(_)
+                | Open::BrokenSignatory(_)
+                | Open::BrokenSop(_) => None,
                 Open::Book(b) | Open::Signatory(b) => Some(&mut file.books[b].suppressions),
                 Open::Unit(u) => Some(&mut file.units[u].suppressions),
-                Open::Process(p) => Some(&mut file.processes[p].suppressions),
+                Open::Process(p) | Open::Sop(p) => Some(&mut file.processes[p].suppressions),
                 Open::Step(p, s) => Some(&mut file.processes[p].steps[s].suppressions),
                 Open::Relation(r) => Some(&mut file.relations[r].suppressions),
             };
@@ -643,7 +786,8 @@ fn place_field(
         | Open::Relation(_)
         | Open::Swallow
         | Open::BrokenStep(_)
-        | Open::BrokenSignatory(_) => Vec::new(),
+        | Open::BrokenSignatory(_)
+        | Open::BrokenSop(_) => Vec::new(),
         Open::Book(_) => vec![(BlockKind::Book, open)],
         Open::Signatory(b) => vec![
             (BlockKind::Signatory, open),
@@ -651,6 +795,10 @@ fn place_field(
         ],
         Open::Unit(_) => vec![(BlockKind::Unit, open)],
         Open::Process(_) => vec![(BlockKind::Process, open)],
+        Open::Sop(p) => vec![
+            (BlockKind::Sop, open),
+            (BlockKind::Process, Open::Process(p)),
+        ],
         Open::Step(p, _) => vec![
             (BlockKind::Step, open),
             (BlockKind::Process, Open::Process(p)),
@@ -692,11 +840,16 @@ fn place_field(
         Open::Unit(u) => &mut file.units[u].fields,
         Open::Process(p) => &mut file.processes[p].fields,
         Open::Step(p, s) => &mut file.processes[p].steps[s].fields,
+        Open::Sop(p) => match &mut file.processes[p].sop {
+            Some(sop) => &mut sop.fields,
+            None => return,
+        },
         Open::Nothing
         | Open::Relation(_)
         | Open::Swallow
         | Open::BrokenStep(_)
-        | Open::BrokenSignatory(_) => return,
+        | Open::BrokenSignatory(_)
+        | Open::BrokenSop(_) => return,
     };
     if !spec.repeats {
         if let Some(first) = fields.iter().find(|f| f.key.value == key.value) {
@@ -756,6 +909,12 @@ fn unknown_key(key: &Spanned<String>, chain: &[(BlockKind, Open)]) -> Diagnostic
             format!("unknown field `{}` in {}", key.value, inner.word()),
         ),
     );
+    if key.value == "sop" {
+        return d.with_help(Text::new(
+            "`sop` membuka blok: tulis `sop` saja di barisnya (tanpa `:`), lalu isiannya di bawahnya, mis. `nomor: ...`",
+            "`sop` opens a block: write `sop` alone on its line (no `:`), then its fields below it, e.g. `nomor: ...`",
+        ));
+    }
     if let Some(step_kind) = StepKind::from_keyword(&key.value) {
         let kw = step_kind.keyword();
         return d.with_help(Text::new(
@@ -769,6 +928,7 @@ fn unknown_key(key: &Spanned<String>, chain: &[(BlockKind, Open)]) -> Diagnostic
         BlockKind::Unit,
         BlockKind::Process,
         BlockKind::Step,
+        BlockKind::Sop,
     ]
     .into_iter()
     .find(|k| k.spec(&key.value).is_some());
@@ -888,5 +1048,34 @@ mod tests {
         assert_eq!(keys(&file.processes[0].fields), ["kategori"]);
         assert_eq!(file.unreadable_processes, ["P8.2"]);
         assert_eq!(file.processes[1].code.value, "P9");
+    }
+
+    #[test]
+    fn a_sop_block_takes_its_own_keys_and_hands_the_rest_to_its_process() {
+        let (file, codes) = parse(
+            "proses P1: X\n  sop\n    nomor: 1/2023\n    dasar_hukum: A\n    dasar_hukum: B\n  kategori: utama\n  tugas t di a: Y\n",
+        );
+        assert!(codes.is_empty(), "{codes:?}");
+        let process = &file.processes[0];
+        let sop = process.sop.as_ref().expect("sop block");
+        assert_eq!(keys(&sop.fields), ["nomor", "dasar_hukum", "dasar_hukum"]);
+        assert_eq!(keys(&process.fields), ["kategori"]);
+        assert_eq!(process.steps.len(), 1);
+    }
+
+    #[test]
+    fn a_sop_block_outside_a_process_or_twice_is_an_error() {
+        let (_, codes) = parse("sop\n  nomor: 1\n");
+        assert_eq!(codes, ["E005", "E005"]);
+        let (file, codes) = parse("proses P1: X\n  sop\n    nomor: 1\n  sop\n    nomor: 2\n");
+        assert_eq!(codes, ["E009"]);
+        let fields = &file.processes[0].sop.as_ref().unwrap().fields;
+        assert_eq!(
+            fields[0].value.value, "1",
+            "the second block's fields are dropped"
+        );
+        assert_eq!(fields.len(), 1);
+        let (_, codes) = parse("proses P1: X\n  sop: x\n");
+        assert_eq!(codes, ["E004"]);
     }
 }

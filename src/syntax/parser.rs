@@ -165,6 +165,7 @@ impl LineReader<'_> {
         match rule {
             Rule::book_head => Statement::Book,
             Rule::signatory_head => Statement::Signatory,
+            Rule::sop_head => Statement::Sop,
             Rule::unit_head | Rule::party_head => {
                 let id = next().map(|p| self.spanned(&p));
                 let name = next().map(|p| self.value(p));

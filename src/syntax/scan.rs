@@ -147,7 +147,11 @@ impl<'a> Reader<'a> {
                 .or_else(|| self.gateway(at)),
             b'u' => self.unit("unit", false, at),
             b'r' => self.coded("relasi", at),
-            b'm' | b't' | b'k' | b's' => self.step(at),
+            b's' => self
+                .head("sop", at)
+                .map(|end| (Statement::Sop, end))
+                .or_else(|| self.step(at)),
+            b'm' | b't' | b'k' => self.step(at),
             b'd' | b'j' => self.link(at),
             b'l' => self.link(at).or_else(|| self.flow(at)),
             b'a' => self.suppression(at),

@@ -21,6 +21,7 @@ pub const BLOCKS: &[BlockKind] = &[
     BlockKind::Signatory,
     BlockKind::Unit,
     BlockKind::Process,
+    BlockKind::Sop,
     BlockKind::Step,
 ];
 

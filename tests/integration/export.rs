@@ -62,9 +62,31 @@ fn export_of_maps_has_every_key() {
                 "lanes",
                 "steps",
                 "flows",
-                "source"
+                "source",
+                "sop"
             ]
         );
+        if !p["sop"].is_null() {
+            assert_eq!(
+                keys(&p["sop"]),
+                [
+                    "number",
+                    "name",
+                    "made",
+                    "revised",
+                    "effective",
+                    "approver_name",
+                    "approver_title",
+                    "approver_nip",
+                    "legal_basis",
+                    "qualifications",
+                    "related",
+                    "equipment",
+                    "warning",
+                    "records"
+                ]
+            );
+        }
         assert_eq!(
             keys(&p["sipoc"]),
             ["supplier", "input", "output", "customer"]

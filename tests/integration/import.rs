@@ -201,3 +201,18 @@ fn bad_documents_name_the_json_path() {
         );
     }
 }
+
+/// Every field of the `sop` block survives export → import → export.
+#[test]
+fn round_trip_of_the_sop_fixture() {
+    round_trip("tests/fixtures/sop");
+    let run = peta(&["export", "tests/fixtures/sop"], &repo());
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let sop = &v["processes"][1]["sop"];
+    assert_eq!(sop["number"], "800/12/423.110/2023");
+    assert_eq!(sop["made"], "2023-01-10");
+    assert_eq!(sop["related"][0], "P1.2");
+    assert_eq!(sop["legal_basis"].as_array().unwrap().len(), 2);
+    assert!(sop["approver_name"].is_null(), "defaults are not filled in");
+    assert!(v["processes"][2]["sop"].is_null());
+}

@@ -18,6 +18,7 @@ mod review;
 mod robustness;
 mod rules;
 mod safety;
+mod sop;
 mod support;
 mod vscode;
 mod whole_pipeline;

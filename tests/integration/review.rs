@@ -283,3 +283,57 @@ fn html_diff_shows_both_maps_and_colours_the_changes() {
     let wording = diff_case("wording", "html");
     assert!(wording.contains("#new-P1-1 g.node[data-id=\"terima\"] .shape{fill:#fff3bf"));
 }
+
+/// SOP identity changes are reported field by field, and a block added as one change.
+#[test]
+fn diff_reports_sop_identity_changes() {
+    let old = "proses P1: Induk\nproses P1.1: Surat\n  sop\n    nomor: 1/2023\n    dasar_hukum: UU 14/2008\n    tanggal_efektif: 2023-02-03\nproses P1.2: Arsip\n";
+    let new = old
+        .replace("nomor: 1/2023", "nomor: 2/2023")
+        .replace(
+            "tanggal_efektif: 2023-02-03",
+            "tanggal_efektif: 03 Maret 2023",
+        )
+        .replace("dasar_hukum: UU 14/2008", "dasar_hukum: UU 25/2009")
+        .replace(
+            "proses P1.2: Arsip\n",
+            "proses P1.2: Arsip\n  sop\n    nomor: 3\n",
+        );
+    let (o, n) = (
+        compile_texts(&[("a.peta", old)]),
+        compile_texts(&[("a.peta", &new)]),
+    );
+    let set = peta::diff::diff(&o.book, &n.book);
+    type Change<'a> = (Option<&'a str>, &'a str, Option<&'a str>, Option<&'a str>);
+    let changes: Vec<Change> = set
+        .changes
+        .iter()
+        .map(|c| {
+            (
+                c.process.as_deref(),
+                c.element.as_str(),
+                c.old.as_deref(),
+                c.new.as_deref(),
+            )
+        })
+        .collect();
+    for expected in [
+        (Some("P1.1"), "sop.nomor", Some("1/2023"), Some("2/2023")),
+        (
+            Some("P1.1"),
+            "sop.tanggal_efektif",
+            Some("2023-02-03"),
+            Some("2023-03-03"),
+        ),
+        (Some("P1.1"), "sop.dasar_hukum", Some("UU 14/2008"), None),
+        (Some("P1.1"), "sop.dasar_hukum", None, Some("UU 25/2009")),
+        (Some("P1.2"), "sop", None, None),
+        (Some("P1.2"), "sop.nomor", None, Some("3")),
+    ] {
+        assert!(
+            changes.contains(&expected),
+            "{expected:?} missing from {changes:?}"
+        );
+    }
+    assert_eq!(changes.len(), 6, "{changes:?}");
+}

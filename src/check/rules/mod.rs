@@ -13,6 +13,7 @@ pub mod d003_input_missing;
 pub mod d004_output_missing;
 pub mod d005_input_without_supplier;
 pub mod d006_output_without_customer;
+pub mod d007_sop_identity_incomplete;
 pub mod k001_unit_not_declared;
 pub mod k002_unit_unused;
 pub mod k003_process_named_after_unit;
@@ -77,6 +78,7 @@ pub const ALL: &[&Rule] = &[
     &d004_output_missing::RULE,
     &d005_input_without_supplier::RULE,
     &d006_output_without_customer::RULE,
+    &d007_sop_identity_incomplete::RULE,
     &k001_unit_not_declared::RULE,
     &k002_unit_unused::RULE,
     &k003_process_named_after_unit::RULE,
