@@ -32,18 +32,6 @@ akibatnya bila tidak dilaksanakan, dan apa yang dicatat. SOP tanpa isian itu tid
 disahkan sebagai pedoman kerja.
 
 ## Contoh
-```text
-proses P3.1.1: Pengelolaan Permohonan Informasi Publik
-  sop
-    nomor: 800/15/423.110/2023
-    tanggal_pembuatan: 2023-01-10
-    tanggal_efektif: 2023-02-03
-    dasar_hukum: Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik
-    kualifikasi: Memahami ketentuan keterbukaan informasi publik
-    peralatan: Komputer dan jaringan internet
-    peringatan: Permohonan yang tidak dilayani dapat disengketakan ke Komisi Informasi
-    pencatatan: Register permohonan informasi publik
-```
 
 ## Cara memperbaiki
 Tulis isian yang disebut temuan di bawah `sop`, seperti tertulis pada SOP yang sudah disahkan.
@@ -68,8 +56,12 @@ equipment, what happens when it is not done, and what is recorded. An SOP withou
 be approved as a work instruction.
 
 ## Example
-```text
-proses P3.1.1: Pengelolaan Permohonan Informasi Publik
+
+## How to fix
+Write the fields the finding names under `sop`, as written on the approved SOP. When the
+source book does not say, ask the unit that owns the process; do not fill them with dashes.",
+    },
+    example: "proses P3.1.1: Pengelolaan Permohonan Informasi Publik
   sop
     nomor: 800/15/423.110/2023
     tanggal_pembuatan: 2023-01-10
@@ -78,15 +70,10 @@ proses P3.1.1: Pengelolaan Permohonan Informasi Publik
     kualifikasi: Memahami ketentuan keterbukaan informasi publik
     peralatan: Komputer dan jaringan internet
     peringatan: Permohonan yang tidak dilayani dapat disengketakan ke Komisi Informasi
-    pencatatan: Register permohonan informasi publik
-```
-
-## How to fix
-Write the fields the finding names under `sop`, as written on the approved SOP. When the
-source book does not say, ask the unit that owns the process; do not fill them with dashes.",
-    },
+    pencatatan: Register permohonan informasi publik",
     params: &[Param {
         name: "setiap_proses",
+        kind: ParamKind::Count,
         default: "0",
         meaning: Words {
             id: "1: setiap proses terbawah yang berpeta wajib punya blok `sop`",
