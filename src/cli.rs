@@ -75,12 +75,18 @@ pub enum Command {
         /// Rule code (e.g. U001) or name (e.g. step-unreachable).
         rule: String,
     },
-    /// Print the compiled model (schema peta/1) on stdout.
+    /// Print the compiled model (schema peta/1) on stdout, or write each map as BPMN 2.0.
     Export {
         #[arg(default_value = ".")]
         path: PathBuf,
         #[arg(long, value_enum, default_value = "json")]
         format: ExportFormat,
+        /// With `--format bpmn`: the folder to write one `CODE.bpmn` per map into.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// With `--format bpmn`: only this process's map, or the maps under it.
+        #[arg(long)]
+        code: Option<String>,
     },
     /// Write .peta sources from a peta/1 JSON document.
     Import {
@@ -185,6 +191,8 @@ pub enum DiffFormat {
 pub enum ExportFormat {
     Json,
     Yaml,
+    /// BPMN 2.0 XML with diagram interchange, one file per map (needs `--out`).
+    Bpmn,
 }
 
 /// Exit statuses: 0 clean, 1 the maps (or the input) have errors, 2 usage, I/O or internal.
@@ -221,7 +229,12 @@ where
 fn execute(args: &Args) -> Result<Status> {
     match &args.command {
         Command::Check { path, format } => check(path, *format, args.lang),
-        Command::Export { path, format } => export(path, *format, args.lang),
+        Command::Export {
+            path,
+            format,
+            out,
+            code,
+        } => export(path, *format, out.as_deref(), code.as_deref(), args.lang),
         Command::Import { file, out, force } => import(file, out, *force),
         Command::Build { path, out, pdf } => build(path, out, *pdf, args.lang),
         Command::Render {
@@ -733,7 +746,16 @@ fn explain(key: &str, lang: Lang) -> Result<Status> {
     }
 }
 
-fn export(path: &Path, format: ExportFormat, lang: Option<Lang>) -> Result<Status> {
+fn export(
+    path: &Path,
+    format: ExportFormat,
+    out: Option<&Path>,
+    code: Option<&str>,
+    lang: Option<Lang>,
+) -> Result<Status> {
+    if format != ExportFormat::Bpmn && (out.is_some() || code.is_some()) {
+        anyhow::bail!("--out and --code go with --format bpmn (JSON and YAML are printed whole)");
+    }
     let compiled = pipeline::compile(path)?;
     if compiled.has_errors() {
         let lang = compiled.lang(lang);
@@ -755,6 +777,20 @@ fn export(path: &Path, format: ExportFormat, lang: Option<Lang>) -> Result<Statu
     print(&match format {
         ExportFormat::Json => export::to_json(&model),
         ExportFormat::Yaml => export::to_yaml(&model),
+        ExportFormat::Bpmn => {
+            let Some(out) = out else {
+                anyhow::bail!(
+                    "--format bpmn writes one file per map: give the folder with --out DIR"
+                );
+            };
+            let files = crate::render::bpmn::bpmn_files(&compiled.book, code)?;
+            for file in &files {
+                crate::output::write_atomic(&out.join(&file.path), &file.bytes)?;
+            }
+            let noun = if files.len() == 1 { "file" } else { "files" };
+            eprintln!("peta: wrote {} {noun} into {}", files.len(), out.display());
+            return Ok(Status::Clean);
+        }
     });
     Ok(Status::Clean)
 }

@@ -3,6 +3,7 @@
 //! Graphviz source (Graphviz does its own layout). Nothing here knows the HTML book. `render_project`
 //! renders every leaf map of a compiled project and writes the files atomically.
 
+pub mod bpmn;
 pub mod diagram;
 pub mod dot;
 pub mod png;

@@ -1,0 +1,172 @@
+//! BPMN 2.0 interchange: every map of `maps/` exported, read by bpmn.io's own metamodel
+//! reader (bpmn-moddle) without warnings and linted by bpmnlint's `recommended` rules
+//! (`tests/bpmn/`, installed by `npm ci` in `.ci/run`); the diagram interchange is peta's
+//! layout; the output is deterministic.
+
+use crate::support::{peta, repo, tool_available};
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::process::Command;
+
+const BPMN: &str = "http://www.omg.org/spec/BPMN/20100524/MODEL";
+const BPMNDI: &str = "http://www.omg.org/spec/BPMN/20100524/DI";
+const PETA: &str = peta::render::bpmn::PETA_NS;
+
+fn export_maps(out: &Path) {
+    let run = peta(
+        &[
+            "export",
+            "maps",
+            "--format",
+            "bpmn",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        &repo(),
+    );
+    assert_eq!(run.status, 0, "{}", run.stderr);
+}
+
+fn bpmn_files(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "bpmn"))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn every_map_is_exported_deterministically_with_peta_s_layout() {
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    export_maps(a.path());
+    export_maps(b.path());
+    let files = bpmn_files(a.path());
+    let compiled = peta::pipeline::compile(&repo().join("maps")).unwrap();
+    let maps = compiled.book.processes.iter().filter(|p| p.map.is_some());
+    assert_eq!(files.len(), maps.count());
+    for file in &files {
+        let name = file.file_name().unwrap();
+        let text = std::fs::read_to_string(file).unwrap();
+        assert_eq!(
+            text,
+            std::fs::read_to_string(b.path().join(name)).unwrap(),
+            "{name:?} differs between two runs"
+        );
+        let doc = roxmltree::Document::parse(&text).unwrap();
+        let code = name.to_str().unwrap().trim_end_matches(".bpmn");
+        let process = compiled.book.process(code).unwrap();
+        let map = process.map.as_ref().unwrap();
+        // Lanes in declared order, each keeping its unit id.
+        let lanes: Vec<&str> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name((BPMN, "lane")))
+            .map(|n| n.attribute((PETA, "unit")).unwrap())
+            .collect();
+        let declared: Vec<&str> = map.lanes.iter().map(|l| l.unit.as_str()).collect();
+        assert_eq!(lanes, declared, "{code}");
+        // Every lane, step and flow has its shape or edge, and none sits at the origin.
+        let drawn: BTreeSet<&str> = doc
+            .descendants()
+            .filter(|n| {
+                n.has_tag_name((BPMNDI, "BPMNShape")) || n.has_tag_name((BPMNDI, "BPMNEdge"))
+            })
+            .map(|n| n.attribute("bpmnElement").unwrap())
+            .collect();
+        let flow_elements = doc.descendants().filter(|n| {
+            n.tag_name().namespace() == Some(BPMN)
+                && n.attribute("id").is_some()
+                && [
+                    "lane",
+                    "startEvent",
+                    "endEvent",
+                    "task",
+                    "callActivity",
+                    "exclusiveGateway",
+                    "parallelGateway",
+                    "sequenceFlow",
+                ]
+                .contains(&n.tag_name().name())
+        });
+        let mut count = 0;
+        for element in flow_elements {
+            count += 1;
+            let id = element.attribute("id").unwrap();
+            assert!(drawn.contains(id), "{code}: {id} has no shape or edge");
+        }
+        assert_eq!(
+            count,
+            map.lanes.len() + map.graph.node_count() + map.graph.edge_count()
+        );
+        for bounds in doc.descendants().filter(|n| n.has_tag_name("Bounds")) {
+            let at = (
+                bounds.attribute("x").unwrap(),
+                bounds.attribute("y").unwrap(),
+            );
+            assert_ne!(at, ("0", "0"), "{code}: a shape at the origin");
+        }
+    }
+}
+
+fn node_and_modules() -> bool {
+    let node = Command::new("node")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    let modules = repo().join("tests/bpmn/node_modules/bpmnlint").is_dir()
+        && repo().join("tests/bpmn/node_modules/bpmn-moddle").is_dir();
+    tool_available(
+        "node with tests/bpmn/node_modules (npm ci in tests/bpmn)",
+        node && modules,
+    )
+}
+
+#[test]
+fn bpmn_moddle_and_bpmnlint_accept_every_exported_map() {
+    if !node_and_modules() {
+        return;
+    }
+    let out = tempfile::tempdir().unwrap();
+    export_maps(out.path());
+    let run = Command::new("node")
+        .arg(repo().join("tests/bpmn/validate.mjs"))
+        .arg(out.path())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success(), "{stdout}\n{stderr}");
+    assert!(stdout.contains(", 0 problems"), "{stdout}");
+}
+
+#[test]
+fn the_validator_fails_on_a_broken_file() {
+    if !node_and_modules() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    // A task without a name and a flow to an element that does not exist.
+    std::fs::write(
+        dir.path().join("rusak.bpmn"),
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="x">
+  <bpmn:process id="P">
+    <bpmn:startEvent id="s" name="Mulai" />
+    <bpmn:task id="t" />
+    <bpmn:sequenceFlow id="f" sourceRef="s" targetRef="hilang" />
+  </bpmn:process>
+</bpmn:definitions>
+"#,
+    )
+    .unwrap();
+    let run = Command::new("node")
+        .arg(repo().join("tests/bpmn/validate.mjs"))
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(!run.status.success(), "{stderr}");
+    assert!(stderr.contains("bpmn-moddle warning"), "{stderr}");
+    assert!(stderr.contains("label-required"), "{stderr}");
+}
