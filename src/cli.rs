@@ -88,9 +88,9 @@ pub enum Command {
         #[arg(long)]
         code: Option<String>,
     },
-    /// Write .peta sources from a peta/1 JSON document.
+    /// Write .peta sources from a peta/1 JSON document or a BPMN 2.0 file (one process).
     Import {
-        /// The JSON file to read.
+        /// The JSON or BPMN file to read (BPMN known by `.bpmn` or by its XML content).
         file: PathBuf,
         /// Folder to write into (created if missing).
         #[arg(long, default_value = ".")]
@@ -801,7 +801,17 @@ fn import(file: &Path, out: &Path, force: bool) -> Result<Status> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let model = match import::read_document(&bytes) {
+    let read = if import::bpmn::looks_like_bpmn(file, &bytes) {
+        import::bpmn::read_file(&bytes, &import::bpmn::KnownUnits::default()).map(|imported| {
+            for note in &imported.notes {
+                eprintln!("peta: note: {}:{note}", file.display());
+            }
+            imported.export
+        })
+    } else {
+        import::read_document(&bytes)
+    };
+    let model = match read {
         Ok(model) => model,
         Err(err) => {
             eprintln!("peta: error: {}: {err}", file.display());

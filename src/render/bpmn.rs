@@ -93,7 +93,7 @@ pub fn bpmn(book: &Book, process: &Process) -> Option<String> {
         escape_xml(&process.name),
         escape_xml(&code)
     );
-    documentation(&mut x, 4, &process_documentation(process, &code));
+    documentation(&mut x, 4, &process_documentation(book, process, &code));
 
     // Lanes in declared order, each with the steps it holds.
     let _ = writeln!(x, "    <bpmn:laneSet id=\"LaneSet_{cid}\">");
@@ -303,8 +303,19 @@ fn documentation(x: &mut String, indent: usize, text: &str) {
 
 /// The process's code, description, SIPOC and notes, one `Key: value` line each (the keys
 /// are the language's own, so a reader of the BPMN file sees the map's words).
-fn process_documentation(process: &Process, code: &str) -> String {
+fn process_documentation(book: &Book, process: &Process, code: &str) -> String {
     let mut lines = vec![format!("kode: {code}")];
+    // The processes above the map, so an import can write them back with their names.
+    let mut parent = process.parent.as_deref();
+    let mut above = Vec::new();
+    while let Some(p) = parent.and_then(|c| book.process(c)) {
+        above.push(format!("induk {}: {}", p.code_text(), one_line(&p.name)));
+        parent = p.parent.as_deref();
+    }
+    lines.extend(above.into_iter().rev());
+    if let Some(category) = process.category {
+        lines.push(format!("kategori: {}", category.keyword()));
+    }
     if let Some(d) = &process.description {
         lines.push(format!("uraian: {}", one_line(&d.text)));
     }

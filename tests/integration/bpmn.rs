@@ -170,3 +170,75 @@ fn the_validator_fails_on_a_broken_file() {
     assert!(stderr.contains("bpmn-moddle warning"), "{stderr}");
     assert!(stderr.contains("label-required"), "{stderr}");
 }
+
+/// The steps (kind, lane, label), flows (with labels) and lanes of a map, as compared
+/// across a round trip.
+fn shape_of(export: &peta::export::Export, code: &str) -> (Vec<String>, Vec<String>, Vec<String>) {
+    let p = export
+        .processes
+        .iter()
+        .find(|p| p.code == code)
+        .unwrap_or_else(|| panic!("{code} not in the export"));
+    let steps = p
+        .steps
+        .iter()
+        .map(|s| format!("{} {:?} {} {}", s.id, s.kind, s.lane, s.label))
+        .collect();
+    let flows = p
+        .flows
+        .iter()
+        .map(|f| format!("{} -> {} {:?}", f.from, f.to, f.label))
+        .collect();
+    (steps, flows, p.lanes.clone())
+}
+
+#[test]
+fn every_map_of_maps_survives_export_then_import() {
+    let out = tempfile::tempdir().unwrap();
+    export_maps(out.path());
+    let original = peta::pipeline::compile(&repo().join("maps")).unwrap();
+    let original = peta::export::export(&original.book, &original.project.sources);
+    for file in bpmn_files(out.path()) {
+        let code = file.file_stem().unwrap().to_str().unwrap().to_string();
+        let into = tempfile::tempdir().unwrap();
+        let run = peta(
+            &[
+                "import",
+                file.to_str().unwrap(),
+                "--out",
+                into.path().to_str().unwrap(),
+            ],
+            &repo(),
+        );
+        assert_eq!(run.status, 0, "{code}: {}", run.stderr);
+        let back = peta::pipeline::compile(into.path()).unwrap();
+        assert!(
+            !back.has_errors(),
+            "{code}: the imported map does not compile"
+        );
+        let back = peta::export::export(&back.book, &back.project.sources);
+        assert_eq!(shape_of(&back, &code), shape_of(&original, &code), "{code}");
+        // What BPMN carries beyond the shape comes back too: documents, notes, SIPOC, the
+        // names of the processes above.
+        let (a, b) = (
+            original.processes.iter().find(|p| p.code == code).unwrap(),
+            back.processes.iter().find(|p| p.code == code).unwrap(),
+        );
+        assert_eq!(a.sipoc, b.sipoc, "{code}");
+        assert_eq!(a.category, b.category, "{code}");
+        for (x, y) in a.steps.iter().zip(&b.steps) {
+            assert_eq!(x.outputs, y.outputs, "{code} {}", x.id);
+            assert_eq!(x.notes, y.notes, "{code} {}", x.id);
+            assert_eq!(x.requirements, y.requirements, "{code} {}", x.id);
+        }
+        for p in back.processes.iter().filter(|p| p.code != code) {
+            let name = &original
+                .processes
+                .iter()
+                .find(|o| o.code == p.code)
+                .unwrap()
+                .name;
+            assert_eq!(&p.name, name, "{code}: the name of {}", p.code);
+        }
+    }
+}

@@ -1,6 +1,8 @@
 //! `peta import`: a `peta/1` JSON document → `.peta` sources (one file for the book and org
 //! chart, one per top-level process), such that exporting them gives the same model back.
 
+pub mod bpmn;
+
 use crate::export::{Export, ExportProcess, UnitKind, SCHEMA};
 use crate::model::Code;
 use crate::syntax::ast::LinkKind;
