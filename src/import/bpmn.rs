@@ -54,7 +54,12 @@ impl KnownUnits {
 }
 
 fn fold(text: &str) -> String {
-    normalise(text).to_lowercase()
+    one_line(text).to_lowercase()
+}
+
+/// Text on one line: bpmn.io breaks long names with line breaks only to draw them.
+fn one_line(text: &str) -> String {
+    normalise(&text.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// The model read from a BPMN file, and the report of what did not map across.
@@ -254,12 +259,12 @@ impl<'a, 'input> Reader<'a, 'input> {
         ]
         .into_iter()
         .flatten()
-        .map(normalise)
+        .map(one_line)
         .find(|n| !n.is_empty())
         .unwrap_or_else(|| "Proses dari BPMN".to_string());
         let agency = participant
             .and_then(|p| p.attribute("name"))
-            .map(normalise)
+            .map(one_line)
             .filter(|n| !n.is_empty());
 
         // Lanes: the innermost lanes of the lane sets, in document order.
@@ -272,7 +277,7 @@ impl<'a, 'input> Reader<'a, 'input> {
         let mut lane_of: BTreeMap<String, String> = BTreeMap::new();
         let mut lane_ids = Vec::new();
         for lane in &lanes {
-            let lane_name = lane.attribute("name").map(normalise).unwrap_or_default();
+            let lane_name = lane.attribute("name").map(one_line).unwrap_or_default();
             let own = lane
                 .attribute((PETA_NS, "unit"))
                 .filter(|u| super::is_ident(u))
@@ -344,7 +349,7 @@ impl<'a, 'input> Reader<'a, 'input> {
             if node.tag_name().namespace() != Some(MODEL) {
                 continue;
             }
-            let label = node.attribute("name").map(normalise).unwrap_or_default();
+            let label = node.attribute("name").map(one_line).unwrap_or_default();
             let mapped = match tag {
                 "startEvent" | "endEvent" => {
                     let kind = if tag == "startEvent" {
@@ -446,7 +451,7 @@ impl<'a, 'input> Reader<'a, 'input> {
                     if label.is_empty() && kind == StepKind::Decision {
                         let branches: Vec<String> = flows_of(node, "sourceRef")
                             .iter()
-                            .filter_map(|f| f.attribute("name").map(normalise))
+                            .filter_map(|f| f.attribute("name").map(one_line))
                             .filter(|n| !n.is_empty())
                             .collect();
                         label = if branches.is_empty() {
@@ -503,11 +508,11 @@ impl<'a, 'input> Reader<'a, 'input> {
             }
             let mut label = flow
                 .attribute("name")
-                .map(normalise)
+                .map(one_line)
                 .filter(|n| !n.is_empty());
             if label.is_none() {
                 label = children(flow, "conditionExpression")
-                    .map(|c| normalise(&text_of(c)))
+                    .map(|c| one_line(&text_of(c)))
                     .find(|c| !c.is_empty());
             }
             // Follow merges (a chain of them too) to the step the work reaches.
@@ -517,7 +522,7 @@ impl<'a, 'input> Reader<'a, 'input> {
                 if label.is_none() {
                     label = next
                         .attribute("name")
-                        .map(normalise)
+                        .map(one_line)
                         .filter(|n| !n.is_empty());
                 }
                 target = next.attribute("targetRef").unwrap_or("").to_string();
@@ -556,7 +561,7 @@ impl<'a, 'input> Reader<'a, 'input> {
             .filter_map(|c| {
                 Some((
                     c.attribute("id")?,
-                    c.attribute("name").map(normalise).unwrap_or_default(),
+                    c.attribute("name").map(one_line).unwrap_or_default(),
                 ))
             })
             .collect();
@@ -622,7 +627,7 @@ impl<'a, 'input> Reader<'a, 'input> {
         for annotation in annotations {
             let id = annotation.attribute("id").unwrap_or("");
             let text = children(annotation, "text")
-                .map(|t| normalise(&text_of(t)))
+                .map(|t| one_line(&text_of(t)))
                 .next()
                 .unwrap_or_default();
             if text.is_empty() {

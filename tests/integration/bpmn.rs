@@ -242,3 +242,171 @@ fn every_map_of_maps_survives_export_then_import() {
         }
     }
 }
+
+fn import_into(file: &Path, into: &Path) -> crate::support::Run {
+    peta(
+        &[
+            "import",
+            file.to_str().unwrap(),
+            "--out",
+            into.to_str().unwrap(),
+        ],
+        &repo(),
+    )
+}
+
+/// `disunting-bpmn-io.bpmn` is `P1.2.1` exported, opened in bpmn-js's Modeler, the task
+/// `tanda_tangan` renamed and moved, and saved by bpmn.io (`tests/bpmn/edit-in-bpmn-js.mjs`);
+/// `disunting-tanpa-awalan.bpmn` is the same document in the default namespace, as other tools
+/// write BPMN.
+#[test]
+fn a_map_edited_in_bpmn_io_imports_with_the_edit() {
+    let original = peta::pipeline::compile(&repo().join("maps")).unwrap();
+    let original = peta::export::export(&original.book, &original.project.sources);
+    let (mut steps, flows, lanes) = shape_of(&original, "P1.2.1");
+    for step in steps.iter_mut() {
+        if step.starts_with("tanda_tangan ") {
+            *step = "tanda_tangan Task kadis Menandatangani dan memaraf surat keluar".into();
+        }
+    }
+    steps.sort();
+    for name in ["disunting-bpmn-io.bpmn", "disunting-tanpa-awalan.bpmn"] {
+        let into = tempfile::tempdir().unwrap();
+        let run = import_into(&repo().join("tests/fixtures/bpmn").join(name), into.path());
+        assert_eq!(run.status, 0, "{name}: {}", run.stderr);
+        assert!(!run.stderr.contains("note"), "{name}: {}", run.stderr);
+        let back = peta::pipeline::compile(into.path()).unwrap();
+        assert!(!back.has_errors(), "{name}");
+        let back = peta::export::export(&back.book, &back.project.sources);
+        let (mut got_steps, got_flows, got_lanes) = shape_of(&back, "P1.2.1");
+        got_steps.sort();
+        assert_eq!(got_steps, steps, "{name}");
+        // bpmn.io moves the edited task to the end of the process; flows keep their order.
+        let mut got_flows = got_flows;
+        let mut want = flows.clone();
+        got_flows.sort();
+        want.sort();
+        assert_eq!(got_flows, want, "{name}");
+        assert_eq!(got_lanes, lanes, "{name}");
+    }
+}
+
+#[test]
+fn a_camunda_modeler_file_imports_and_what_peta_cannot_express_is_reported_by_id() {
+    let into = tempfile::tempdir().unwrap();
+    let file = repo().join("tests/fixtures/bpmn/camunda-modeler.bpmn");
+    let run = import_into(&file, into.path());
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    for (id, at, what) in [
+        ("Participant_0pemohon", ":4:5:", "another participant"),
+        ("Flow_0pesan", ":6:5:", "message flow"),
+        (
+            "StartEvent_1",
+            ":30:5:",
+            "message startEvent: imported as a plain mulai",
+        ),
+        (
+            "Activity_0periksa",
+            ":34:5:",
+            "userTask: imported as a task",
+        ),
+        ("Event_0habis", "", "boundary event: not imported"),
+        ("Flow_7", "", "not imported"),
+        ("Gateway_1gabung", "", "unnamed merging gateway: left out"),
+    ] {
+        let line = run
+            .stderr
+            .lines()
+            .find(|l| l.contains(&format!("`{id}`")))
+            .unwrap_or_else(|| panic!("{id} not reported: {}", run.stderr));
+        assert!(line.contains("camunda-modeler.bpmn"), "{line}");
+        assert!(line.contains(at) && line.contains(what), "{line}");
+    }
+    let back = peta::pipeline::compile(into.path()).unwrap();
+    assert!(!back.has_errors());
+    let back = peta::export::export(&back.book, &back.project.sources);
+    assert_eq!(
+        back.book.instansi.as_deref(),
+        Some("Dinas Contoh Kota Contoh")
+    );
+    let units: Vec<(&str, &str)> = back
+        .units
+        .iter()
+        .map(|u| (u.id.as_str(), u.name.as_str()))
+        .collect();
+    assert_eq!(
+        units,
+        [
+            ("petugas_loket", "Petugas Loket"),
+            ("kepala_bidang", "Kepala Bidang"),
+            ("kepala_dinas", "Kepala Dinas")
+        ]
+    );
+    let p = back.processes.iter().find(|p| p.code == "P1").unwrap();
+    assert_eq!(p.name, "Pelayanan Izin Penelitian");
+    let start = &p.steps[0];
+    // A name bpmn.io broke over two lines reads as one.
+    assert_eq!(start.label, "Permohonan izin diterima");
+    let telaah = p.steps.iter().find(|s| s.id == "Activity_1telaah").unwrap();
+    assert_eq!(telaah.outputs, ["Nota telaah"]);
+    assert_eq!(telaah.notes, ["Paling lama 3 hari kerja"]);
+    let flows: Vec<String> = p
+        .flows
+        .iter()
+        .map(|f| format!("{}>{}:{}", f.from, f.to, f.label.as_deref().unwrap_or("")))
+        .collect();
+    assert!(
+        flows.contains(&"Gateway_0lengkap>Gateway_0bagi:lengkap".to_string()),
+        "{flows:?}"
+    );
+    // A branch without a name is labelled by its condition.
+    assert!(
+        flows.contains(&"Gateway_0lengkap>Event_1tolak:tidak lengkap".to_string()),
+        "{flows:?}"
+    );
+    // The merging gateway is gone: the join leads straight to the task after it.
+    assert!(
+        flows.contains(&"Gateway_1satu>Activity_0ttd:".to_string()),
+        "{flows:?}"
+    );
+    let kinds: Vec<String> = p.steps.iter().map(|s| format!("{:?}", s.kind)).collect();
+    assert_eq!(
+        kinds,
+        [
+            "Start", "Task", "Decision", "End", "Parallel", "Task", "Task", "Parallel", "Task",
+            "End", "End"
+        ]
+    );
+}
+
+#[test]
+fn a_bad_bpmn_file_is_refused_with_its_line_and_column_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        ("rusak.bpmn", "<?xml version=\"1.0\"?>\n<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\">\n  <bpmn:process id=\"p\">\n  </bpmn:proses>\n</bpmn:definitions>\n", "rusak.bpmn: 4:"),
+        ("bukan.bpmn", "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n", "bukan.bpmn: 2:1: not a BPMN 2.0 file"),
+        // Named .xml, known by its content.
+        ("kosong.xml", "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\"/>\n", "kosong.xml: 1:1: the file has no `process`"),
+    ];
+    for (name, text, expected) in cases {
+        let file = dir.path().join(name);
+        std::fs::write(&file, text).unwrap();
+        let into = dir.path().join("hasil");
+        let run = import_into(&file, &into);
+        assert_eq!(run.status, 1, "{name}: {}", run.stderr);
+        assert!(run.stderr.contains(expected), "{name}: {}", run.stderr);
+        assert!(!into.exists(), "{name}: something was written");
+    }
+    // Existing files are not overwritten without --force.
+    let into = dir.path().join("ada");
+    let fixture = repo().join("tests/fixtures/bpmn/camunda-modeler.bpmn");
+    assert_eq!(import_into(&fixture, &into).status, 0);
+    std::fs::write(into.join("P1.peta"), "# milik pengguna\n").unwrap();
+    let run = import_into(&fixture, &into);
+    assert_eq!(run.status, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("--force"), "{}", run.stderr);
+    assert_eq!(
+        std::fs::read_to_string(into.join("P1.peta")).unwrap(),
+        "# milik pengguna\n"
+    );
+}
