@@ -18,9 +18,11 @@ pub const PETA_NS: &str = "https://peta.dev/bpmn/1";
 const POOL_HEADER: i32 = 30;
 /// The square of an event (bpmn.io's own size), centred in peta's box.
 const EVENT_SIZE: i32 = 36;
+/// A gateway's diamond (bpmn.io's own size).
+const GATEWAY_SIZE: i32 = 50;
 /// A data object beside its task, and a note above it.
-const DATA_W: i32 = 36;
-const DATA_H: i32 = 50;
+const DATA_W: i32 = 29;
+const DATA_H: i32 = 40;
 
 /// The XML id of a process code: `P1.2.1` → `P1_2_1`.
 pub fn code_id(code: &str) -> String {
@@ -384,7 +386,7 @@ fn step_shape(node: &NodeBox) -> Rect {
     let square = |side: i32| Rect::new(r.x + (r.w - side) / 2, r.y + (r.h - side) / 2, side, side);
     match node.kind {
         NodeKind::Start | NodeKind::End => square(EVENT_SIZE.min(r.w).min(r.h)),
-        NodeKind::Decision | NodeKind::Parallel => square(r.w.min(r.h)),
+        NodeKind::Decision | NodeKind::Parallel => square(GATEWAY_SIZE.min(r.w).min(r.h)),
         NodeKind::Task | NodeKind::Connector => r,
     }
 }
@@ -422,11 +424,24 @@ fn diagram(
         x,
         "    <bpmndi:BPMNPlane id=\"BPMNPlane_{cid}\" bpmnElement=\"Collaboration_{cid}\">"
     );
-    // The pool: the lanes' band, with bpmn.io's name band in front of it.
-    let left = scene.lanes.iter().map(|l| l.x).min().unwrap_or(0);
-    let top = scene.lanes.iter().map(|l| l.y).min().unwrap_or(0);
-    let right = scene.lanes.iter().map(|l| l.x + l.w).max().unwrap_or(0);
-    let bottom = scene.lanes.iter().map(|l| l.y + l.h).max().unwrap_or(0);
+    // The lanes without peta's header column (bpmn.io draws each lane's name in its own
+    // narrow band), and the pool around them with its name band in front.
+    let lane_rect = |lane: &crate::layout::LaneBox| {
+        let r = lane.rect();
+        let h = lane.header.rect;
+        let horizontal = h.h >= r.h && h.w < r.w;
+        if horizontal && h.x == r.x {
+            let cut = (h.w - POOL_HEADER).max(0);
+            Rect::new(r.x + cut, r.y, r.w - cut, r.h)
+        } else {
+            r
+        }
+    };
+    let rects: Vec<Rect> = scene.lanes.iter().map(lane_rect).collect();
+    let left = rects.iter().map(|r| r.x).min().unwrap_or(0);
+    let top = rects.iter().map(|r| r.y).min().unwrap_or(0);
+    let right = rects.iter().map(|r| r.x + r.w).max().unwrap_or(0);
+    let bottom = rects.iter().map(|r| r.y + r.h).max().unwrap_or(0);
     let _ = writeln!(
         x,
         "      <bpmndi:BPMNShape id=\"Participant_{cid}_di\" bpmnElement=\"Participant_{cid}\" isHorizontal=\"true\">"
@@ -442,13 +457,13 @@ fn diagram(
         ),
     );
     x.push_str("      </bpmndi:BPMNShape>\n");
-    for lane in &scene.lanes {
+    for (lane, rect) in scene.lanes.iter().zip(&rects) {
         let id = lane_id(&lane.id);
         let _ = writeln!(
             x,
             "      <bpmndi:BPMNShape id=\"{id}_di\" bpmnElement=\"{id}\" isHorizontal=\"true\">"
         );
-        bounds(x, 8, lane.rect());
+        bounds(x, 8, *rect);
         x.push_str("      </bpmndi:BPMNShape>\n");
     }
     let shape_of = |id: &str| {
@@ -502,16 +517,13 @@ fn diagram(
             } => (step, *index, annotation, 100, 30),
         };
         let Some(node) = shape_of(step) else { continue };
-        // Documents hang under the step's right corner, notes over its left corner, each
+        // Documents hang at the step's lower left corner, notes over its upper left, each
         // further along for the next one.
         let i = index as i32;
         let r = match artifact {
-            Artifact::Data { .. } => Rect::new(
-                node.x + node.w - w / 2 + i * (w + 6),
-                node.y + node.h - h / 3,
-                w,
-                h,
-            ),
+            Artifact::Data { .. } => {
+                Rect::new(node.x - w / 2 + i * (w + 6), node.y + node.h - h / 3, w, h)
+            }
             Artifact::Note { .. } => Rect::new(node.x - w / 3 + i * (w + 6), node.y - h - 6, w, h),
         };
         let _ = writeln!(
@@ -524,12 +536,12 @@ fn diagram(
             Artifact::Data { association, .. } => (
                 association,
                 Point {
-                    x: node.x + node.w - w / 2,
+                    x: r.x + w + 4,
                     y: node.y + node.h,
                 },
                 Point {
-                    x: r.x + w / 2,
-                    y: r.y,
+                    x: r.x + w,
+                    y: r.y + h / 2,
                 },
             ),
             Artifact::Note { association, .. } => (
