@@ -92,9 +92,13 @@ pub enum Command {
     Import {
         /// The JSON or BPMN file to read (BPMN known by `.bpmn` or by its XML content).
         file: PathBuf,
-        /// Folder to write into (created if missing).
-        #[arg(long, default_value = ".")]
-        out: PathBuf,
+        /// Folder to write into (created if missing; with --project, the project's folder).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// BPMN: add the map to this project as one new file, its lanes matched to the
+        /// project's units by name.
+        #[arg(long)]
+        project: Option<PathBuf>,
         /// Overwrite files that already exist.
         #[arg(long)]
         force: bool,
@@ -235,7 +239,15 @@ fn execute(args: &Args) -> Result<Status> {
             out,
             code,
         } => export(path, *format, out.as_deref(), code.as_deref(), args.lang),
-        Command::Import { file, out, force } => import(file, out, *force),
+        Command::Import {
+            file,
+            out,
+            project,
+            force,
+        } => match project {
+            Some(project) => import_bpmn_into_project(file, project, out.as_deref(), *force),
+            None => import(file, out.as_deref().unwrap_or(Path::new(".")), *force),
+        },
         Command::Build { path, out, pdf } => build(path, out, *pdf, args.lang),
         Command::Render {
             path,
@@ -872,6 +884,89 @@ fn import(file: &Path, out: &Path, force: bool) -> Result<Status> {
     crate::output::write_all_or_nothing(out, &targets)
         .context("nothing was imported (the folder is as it was)")?;
     eprintln!("peta: wrote {} files into {}", targets.len(), out.display());
+    Ok(Status::Clean)
+}
+
+/// `peta import FILE.bpmn --project DIR`: one new file in an existing project.
+fn import_bpmn_into_project(
+    file: &Path,
+    project_dir: &Path,
+    out: Option<&Path>,
+    force: bool,
+) -> Result<Status> {
+    let bytes = std::fs::read(file).with_context(|| format!("cannot read `{}`", file.display()))?;
+    if !import::bpmn::looks_like_bpmn(file, &bytes) {
+        anyhow::bail!(
+            "--project goes with a BPMN file; `{}` is not one",
+            file.display()
+        );
+    }
+    let project = pipeline::compile(project_dir)?;
+    if project.has_errors() {
+        anyhow::bail!(
+            "the project in `{}` does not compile; run `peta check` there first",
+            project_dir.display()
+        );
+    }
+    let known = import::bpmn::KnownUnits {
+        units: project
+            .book
+            .units
+            .iter()
+            .map(|u| (u.id.clone(), u.name.clone()))
+            .collect(),
+    };
+    let origin = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut imported = match import::bpmn::read_file(&bytes, &known) {
+        Ok(imported) => imported,
+        Err(err) => {
+            eprintln!("peta: error: {}: {err}", file.display());
+            return Ok(Status::Problems);
+        }
+    };
+    let result = import::bpmn::into_project(&mut imported, &project.book, &origin);
+    for note in &imported.notes {
+        eprintln!("peta: note: {}:{note}", file.display());
+    }
+    let (name, text) = match result {
+        Ok(file) => file,
+        Err(errors) => {
+            for err in &errors {
+                eprintln!("peta: error: {}: {err}", file.display());
+            }
+            eprintln!("peta: nothing written ({} problems)", errors.len());
+            return Ok(Status::Problems);
+        }
+    };
+    // The project with the new file must compile; anything else is a bug in the writer.
+    let mut check = project.project.clone();
+    let id = check.sources.add(name.clone(), None, text.clone());
+    check.files.push(id);
+    let compiled = pipeline::compile_loaded(check);
+    if compiled.has_errors() {
+        let shown = diagnostic::render(
+            &compiled.diagnostics,
+            &compiled.project.sources,
+            Format::Concise,
+            Lang::En,
+            false,
+        );
+        anyhow::bail!("internal error: the imported map does not compile in the project:\n{shown}");
+    }
+    let out = out.unwrap_or(project_dir);
+    let target = out.join(&name);
+    if target.exists() && !force {
+        anyhow::bail!(
+            "{} already exists and was not touched (use --force to overwrite)",
+            target.display()
+        );
+    }
+    crate::output::write_all_or_nothing(out, &[(PathBuf::from(&name), text)])
+        .context("nothing was imported (the folder is as it was)")?;
+    eprintln!("peta: wrote {}", target.display());
     Ok(Status::Clean)
 }
 

@@ -273,7 +273,9 @@ impl<'a, 'input> Reader<'a, 'input> {
             self.leaf_lanes(set, &mut lanes);
         }
         let mut units: Vec<ExportUnit> = Vec::new();
-        let mut used_units = BTreeSet::new();
+        // Ids of the project's units are taken: a new unit gets another.
+        let mut used_units: BTreeSet<String> =
+            known.units.iter().map(|(id, _)| id.clone()).collect();
         let mut lane_of: BTreeMap<String, String> = BTreeMap::new();
         let mut lane_ids = Vec::new();
         for lane in &lanes {
@@ -282,7 +284,17 @@ impl<'a, 'input> Reader<'a, 'input> {
                 .attribute((PETA_NS, "unit"))
                 .filter(|u| super::is_ident(u))
                 .map(str::to_string);
-            let matched = known.by_name(&lane_name).map(str::to_string);
+            let matched = known
+                .by_name(&lane_name)
+                .or_else(|| {
+                    let own = own.as_deref()?;
+                    known
+                        .units
+                        .iter()
+                        .find(|(id, _)| id == own)
+                        .map(|(id, _)| id.as_str())
+                })
+                .map(str::to_string);
             let id = match (matched, own) {
                 (Some(id), _) => {
                     used_units.insert(id.clone());
@@ -866,4 +878,110 @@ pub fn read_file(bytes: &[u8], known: &KnownUnits) -> Result<Imported, ImportErr
             })
         }
     }
+}
+
+/// The map read from a BPMN file, as one new file of an existing project: lanes already
+/// matched to the project's units by name (see [`KnownUnits`]); units not in the project are
+/// declared in the file. The map keeps its code when the project has its parent and not the
+/// code itself; otherwise it becomes the next free top-level process. Returns the file's name
+/// and text.
+pub fn into_project(
+    imported: &mut Imported,
+    project: &crate::model::Book,
+    origin: &str,
+) -> Result<(String, String), Vec<ImportError>> {
+    let Some(map) = imported.export.processes.pop() else {
+        return Err(vec![ImportError {
+            path: "1:1".into(),
+            message: "no process to import".into(),
+        }]);
+    };
+    let mut map = map;
+    let fits = project.process(&map.code).is_none()
+        && map
+            .parent
+            .as_deref()
+            .is_some_and(|p| project.process(p).is_some());
+    if !fits {
+        let next = project
+            .processes
+            .iter()
+            .filter(|p| p.level == 1)
+            .filter_map(|p| p.code.parts.first().copied())
+            .max()
+            .unwrap_or(0)
+            + 1;
+        let code = format!("P{next}");
+        imported.notes.push(Note {
+            id: map.code.clone(),
+            at: "1:1".into(),
+            message: format!(
+                "the project already has {} or not its parent: imported as {code}",
+                map.code
+            ),
+        });
+        map.code = code;
+        map.parent = None;
+        map.level = 1;
+    }
+    // Units the project does not have are declared in the new file.
+    let known: BTreeSet<&str> = project.units.iter().map(|u| u.id.as_str()).collect();
+    let new_units: Vec<ExportUnit> = imported
+        .export
+        .units
+        .iter()
+        .filter(|u| !known.contains(u.id.as_str()))
+        .cloned()
+        .collect();
+    // The whole model the file joins, so the import's own checks see the project's units
+    // and the map's parents.
+    let mut units: Vec<ExportUnit> = project
+        .units
+        .iter()
+        .map(|u| ExportUnit {
+            id: u.id.clone(),
+            name: u.name.clone(),
+            kind: if u.external {
+                UnitKind::External
+            } else {
+                UnitKind::Internal
+            },
+            parent: None,
+        })
+        .collect();
+    units.extend(new_units.iter().cloned());
+    let mut processes: Vec<ExportProcess> = Vec::new();
+    let mut parent = map.parent.clone();
+    while let Some(code) = parent {
+        let Some(p) = project.process(&code) else {
+            break;
+        };
+        processes.push(ExportProcess {
+            code: code.clone(),
+            name: p.name.clone(),
+            parent: p.parent.clone(),
+            level: p.level,
+            category: None,
+            description: None,
+            sipoc: ExportSipoc::default(),
+            notes: Vec::new(),
+            lanes: Vec::new(),
+            steps: Vec::new(),
+            flows: Vec::new(),
+            source: ExportSource::default(),
+        });
+        parent = p.parent.clone();
+    }
+    processes.reverse();
+    let code = map.code.clone();
+    processes.push(map);
+    let whole = Export {
+        schema: SCHEMA.to_string(),
+        book: ExportBook::default(),
+        units,
+        processes,
+    };
+    super::to_sources(&whole, origin)?;
+    let name = format!("{}.peta", crate::output::file_stem(&code));
+    Ok((name, super::process_file(&whole, &code, &new_units, origin)))
 }

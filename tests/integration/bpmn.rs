@@ -410,3 +410,49 @@ fn a_bad_bpmn_file_is_refused_with_its_line_and_column_and_nothing_is_written() 
         "# milik pengguna\n"
     );
 }
+
+#[test]
+fn into_an_existing_project_lanes_take_the_units_of_the_same_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("maps");
+    std::fs::create_dir(&project).unwrap();
+    for entry in std::fs::read_dir(repo().join("maps")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "peta" || e == "yaml") {
+            std::fs::copy(&path, project.join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    let fixture = repo().join("tests/fixtures/bpmn/camunda-modeler.bpmn");
+    let args = [
+        "import",
+        fixture.to_str().unwrap(),
+        "--project",
+        project.to_str().unwrap(),
+    ];
+    let run = peta(&args, &repo());
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    // The book has P1 … P5: the map, which says no code, becomes the next top-level one.
+    assert!(run.stderr.contains("imported as P6"), "{}", run.stderr);
+    let text = std::fs::read_to_string(project.join("P6.peta")).unwrap();
+    // "Kepala Bidang" and "Kepala Dinas" are the book's `kabid` and `kadis`; the loket is new.
+    assert!(text.contains("unit petugas_loket: Petugas Loket"), "{text}");
+    assert!(
+        text.contains("lajur: petugas_loket, kabid, kadis"),
+        "{text}"
+    );
+    assert!(!text.contains("unit kabid"), "{text}");
+    let compiled = peta::pipeline::compile(&project).unwrap();
+    assert!(!compiled.has_errors());
+    assert_eq!(
+        compiled.book.process("P6").unwrap().name,
+        "Pelayanan Izin Penelitian"
+    );
+    // A second import does not overwrite the first: P6 is taken now.
+    let again = peta(&args, &repo());
+    assert_eq!(again.status, 0, "{}", again.stderr);
+    assert!(again.stderr.contains("imported as P7"), "{}", again.stderr);
+    assert_eq!(
+        std::fs::read_to_string(project.join("P6.peta")).unwrap(),
+        text
+    );
+}
