@@ -985,3 +985,57 @@ pub fn into_project(
     let name = format!("{}.peta", crate::output::file_stem(&code));
     Ok((name, super::process_file(&whole, &code, &new_units, origin)))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DEFAULT_NS: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="x">
+  <process id="p" name="Layanan">
+    <laneSet id="ls"><lane id="l1" name="Kepala  Dinas"><flowNodeRef>s</flowNodeRef><flowNodeRef>t</flowNodeRef><flowNodeRef>e</flowNodeRef></lane></laneSet>
+    <startEvent id="s" name="Mulai"/>
+    <task id="t" name="Kerja&#10;keras"/>
+    <endEvent id="e" name="Selesai"/>
+    <sequenceFlow id="f1" sourceRef="s" targetRef="t"/>
+    <sequenceFlow id="f2" sourceRef="t" targetRef="e" name="beres"/>
+  </process>
+</definitions>"#;
+
+    #[test]
+    fn a_default_namespace_file_reads_and_lanes_match_known_units() {
+        let known = KnownUnits {
+            units: vec![("kadis".into(), "Kepala Dinas".into())],
+        };
+        let imported = read_bpmn(DEFAULT_NS, &known).unwrap();
+        let p = imported.export.processes.last().unwrap();
+        assert_eq!(p.code, "P1");
+        assert_eq!(p.lanes, ["kadis"]);
+        assert_eq!(p.steps[1].label, "Kerja keras");
+        assert_eq!(p.flows[1].label.as_deref(), Some("beres"));
+        assert!(imported.notes.is_empty(), "{:?}", imported.notes);
+    }
+
+    #[test]
+    fn ids_and_unit_ids_are_made_valid() {
+        assert_eq!(peta_id("Step_tanda_tangan"), "tanda_tangan");
+        assert_eq!(peta_id("Activity_0x.1"), "Activity_0x_1");
+        assert_eq!(
+            unit_id_from_name("Sub Bagian Umum & Kepegawaian"),
+            "sub_bagian_umum_kepegawaian"
+        );
+        assert_eq!(unit_id_from_name("—"), "unit");
+    }
+
+    #[test]
+    fn errors_name_the_line_and_column() {
+        let err = read_bpmn(
+            "<definitions>\n  <process>\n</definitions>",
+            &KnownUnits::default(),
+        )
+        .unwrap_err();
+        assert!(err.path.starts_with("3:"), "{err}");
+        let err = read_bpmn("<x/>", &KnownUnits::default()).unwrap_err();
+        assert_eq!(err.path, "1:1");
+    }
+}

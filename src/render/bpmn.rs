@@ -618,3 +618,61 @@ pub fn bpmn_files(book: &Book, code: Option<&str>) -> anyhow::Result<Vec<super::
     }
     Ok(files)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn book(text: &str) -> Book {
+        let mut project = crate::project::Project::default();
+        let id = project.sources.add("P1.peta", None, text.to_string());
+        project.files.push(id);
+        let compiled = crate::pipeline::compile_loaded(project);
+        assert!(!compiled.has_errors(), "{:?}", compiled.diagnostics);
+        compiled.book
+    }
+
+    const MAP: &str = "buku\n  instansi: Dinas <Contoh> & \"Mitra\"\n\nunit a: Unit A\nunit b: Unit B\n\nproses P1: Induk\n\nproses P1.1: Uji & <coba>\n  lajur: a, b\n\n  mulai m di a: Mulai\n    lanjut ke k\n  keputusan k di a: Benar?\n    lanjut ke p jika ya\n    lanjut ke s jika tidak\n  paralel p di b\n    lanjut ke t\n    lanjut ke s\n  tugas t di b: Tugas \"kutip\" <b>\n    keluaran: Surat & nota\n    catatan: Catatan\n    lanjut ke s\n  selesai s di b: Selesai\n";
+
+    #[test]
+    fn user_text_is_escaped_and_ids_are_peta_s() {
+        let book = book(MAP);
+        let text = bpmn(&book, book.process("P1.1").unwrap()).unwrap();
+        let doc = roxmltree::Document::parse(&text).expect("well-formed XML");
+        let task = doc
+            .descendants()
+            .find(|n| n.attribute("id") == Some("Step_t"))
+            .unwrap();
+        assert_eq!(task.attribute("name"), Some("Tugas \"kutip\" <b>"));
+        assert!(text.contains("name=\"Dinas &lt;Contoh&gt; &amp; &quot;Mitra&quot;\""));
+        assert!(text.contains("<bpmn:parallelGateway id=\"Step_p\""));
+        assert!(text.contains("<bpmn:exclusiveGateway id=\"Step_k\" name=\"Benar?\">"));
+        assert!(text.contains("<bpmn:lane id=\"Lane_a\" name=\"Unit A\" peta:unit=\"a\">"));
+        // Every branch of the decision has a label, so each is a condition too.
+        assert_eq!(text.matches("<bpmn:conditionExpression").count(), 2);
+        assert!(text.contains("name=\"Surat &amp; nota\""));
+        assert!(text.contains("<bpmn:text>Catatan</bpmn:text>"));
+        assert!(text.contains("induk P1: Induk"));
+        assert_eq!(text, bpmn(&book, book.process("P1.1").unwrap()).unwrap());
+    }
+
+    #[test]
+    fn colliding_derived_ids_get_a_suffix() {
+        let mut ids = Ids::default();
+        ids.claim("Flow_a_b".into());
+        assert_eq!(ids.fresh("Flow_a_b"), "Flow_a_b_2");
+        assert_eq!(ids.fresh("Flow_a_b"), "Flow_a_b_3");
+        assert_eq!(code_id("P1.2.10"), "P1_2_10");
+    }
+
+    #[test]
+    fn an_edge_end_moves_onto_the_smaller_shape() {
+        let shape = Rect::new(100, 100, 36, 36);
+        // Arriving from the left at peta's box border (x = 80): the circle's left side.
+        let end = attach(Point::new(80, 118), Point::new(40, 118), shape);
+        assert_eq!(end, Point::new(100, 118));
+        // Leaving downwards.
+        let start = attach(Point::new(118, 150), Point::new(118, 200), shape);
+        assert_eq!(start, Point::new(118, 136));
+    }
+}
