@@ -488,16 +488,15 @@ fn diagram(
         bounds(x, 8, shape);
         // Events and gateways carry their name outside the shape: under it, as wide as
         // peta's box.
-        if matches!(node.kind, NodeKind::Start | NodeKind::End) || gateway {
-            if !node.label.is_empty() {
-                x.push_str("        <bpmndi:BPMNLabel>\n");
-                bounds(
-                    x,
-                    10,
-                    Rect::new(node.x, shape.y + shape.h + 4, node.w, node.line_height * 2),
-                );
-                x.push_str("        </bpmndi:BPMNLabel>\n");
-            }
+        let outside = matches!(node.kind, NodeKind::Start | NodeKind::End) || gateway;
+        if outside && !node.label.is_empty() {
+            x.push_str("        <bpmndi:BPMNLabel>\n");
+            bounds(
+                x,
+                10,
+                Rect::new(node.x, shape.y + shape.h + 4, node.w, node.line_height * 2),
+            );
+            x.push_str("        </bpmndi:BPMNLabel>\n");
         }
         x.push_str("      </bpmndi:BPMNShape>\n");
     }
