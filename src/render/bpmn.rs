@@ -623,12 +623,17 @@ mod tests {
     use super::*;
 
     fn book(text: &str) -> Book {
-        let mut project = crate::project::Project::default();
-        let id = project.sources.add("P1.peta", None, text.to_string());
-        project.files.push(id);
-        let compiled = crate::pipeline::compile_loaded(project);
-        assert!(!compiled.has_errors(), "{:?}", compiled.diagnostics);
-        compiled.book
+        let mut sources = crate::source::SourceMap::default();
+        let id = sources.add("P1.peta", None, text.to_string());
+        let (file, syntax) = crate::syntax::parse_blocks(sources.get(id));
+        let (book, model) = crate::model::compile(vec![file]);
+        let errors = syntax
+            .iter()
+            .chain(&model)
+            .filter(|d| d.severity == crate::diagnostic::Severity::Error)
+            .count();
+        assert_eq!(errors, 0, "{syntax:?} {model:?}");
+        book
     }
 
     const MAP: &str = "buku\n  instansi: Dinas <Contoh> & \"Mitra\"\n\nunit a: Unit A\nunit b: Unit B\n\nproses P1: Induk\n\nproses P1.1: Uji & <coba>\n  lajur: a, b\n\n  mulai m di a: Mulai\n    lanjut ke k\n  keputusan k di a: Benar?\n    lanjut ke p jika ya\n    lanjut ke s jika tidak\n  paralel p di b\n    lanjut ke t\n    lanjut ke s\n  tugas t di b: Tugas \"kutip\" <b>\n    keluaran: Surat & nota\n    catatan: Catatan\n    lanjut ke s\n  selesai s di b: Selesai\n";

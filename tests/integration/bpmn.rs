@@ -13,10 +13,14 @@ const BPMNDI: &str = "http://www.omg.org/spec/BPMN/20100524/DI";
 const PETA: &str = peta::render::bpmn::PETA_NS;
 
 fn export_maps(out: &Path) {
+    export_project("maps", out);
+}
+
+fn export_project(project: &str, out: &Path) {
     let run = peta(
         &[
             "export",
-            "maps",
+            project,
             "--format",
             "bpmn",
             "--out",
@@ -127,17 +131,21 @@ fn bpmn_moddle_and_bpmnlint_accept_every_exported_map() {
     if !node_and_modules() {
         return;
     }
-    let out = tempfile::tempdir().unwrap();
-    export_maps(out.path());
+    // The book, and the small project that uses every construct of the language (parallel
+    // fork and join, joint steps, links to other maps, step fields).
+    let (maps, project) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    export_maps(maps.path());
+    export_project("tests/fixtures/project", project.path());
     let run = Command::new("node")
         .arg(repo().join("tests/bpmn/validate.mjs"))
-        .arg(out.path())
+        .arg(maps.path())
+        .arg(project.path())
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&run.stdout);
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(run.status.success(), "{stdout}\n{stderr}");
-    assert!(stdout.contains(", 0 problems"), "{stdout}");
+    assert!(stdout.contains(": 35 files, 0 problems"), "{stdout}");
 }
 
 #[test]
@@ -194,9 +202,20 @@ fn shape_of(export: &peta::export::Export, code: &str) -> (Vec<String>, Vec<Stri
 
 #[test]
 fn every_map_of_maps_survives_export_then_import() {
+    round_trip("maps");
+}
+
+/// The fixture project's steps carry every field: numbers, durations, joint lanes and what
+/// they need come back from the steps' documentation.
+#[test]
+fn every_construct_of_the_fixture_project_survives_export_then_import() {
+    round_trip("tests/fixtures/project");
+}
+
+fn round_trip(project: &str) {
     let out = tempfile::tempdir().unwrap();
-    export_maps(out.path());
-    let original = peta::pipeline::compile(&repo().join("maps")).unwrap();
+    export_project(project, out.path());
+    let original = peta::pipeline::compile(&repo().join(project)).unwrap();
     let original = peta::export::export(&original.book, &original.project.sources);
     for file in bpmn_files(out.path()) {
         let code = file.file_stem().unwrap().to_str().unwrap().to_string();
@@ -230,6 +249,9 @@ fn every_map_of_maps_survives_export_then_import() {
             assert_eq!(x.outputs, y.outputs, "{code} {}", x.id);
             assert_eq!(x.notes, y.notes, "{code} {}", x.id);
             assert_eq!(x.requirements, y.requirements, "{code} {}", x.id);
+            assert_eq!(x.number, y.number, "{code} {}", x.id);
+            assert_eq!(x.duration, y.duration, "{code} {}", x.id);
+            assert_eq!(x.shared_with, y.shared_with, "{code} {}", x.id);
         }
         for p in back.processes.iter().filter(|p| p.code != code) {
             let name = &original
@@ -454,5 +476,32 @@ fn into_an_existing_project_lanes_take_the_units_of_the_same_name() {
     assert_eq!(
         std::fs::read_to_string(project.join("P6.peta")).unwrap(),
         text
+    );
+}
+
+#[test]
+fn bpmn_export_needs_a_folder_and_out_goes_only_with_bpmn() {
+    let run = peta(&["export", "maps", "--format", "bpmn"], &repo());
+    assert_eq!(run.status, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("--out DIR"), "{}", run.stderr);
+    let run = peta(&["export", "maps", "--out", "x"], &repo());
+    assert_eq!(run.status, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("--format bpmn"), "{}", run.stderr);
+    // One map by its code, or the maps under a process.
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().to_str().unwrap();
+    let run = peta(
+        &[
+            "export", "maps", "--format", "bpmn", "--out", dir, "--code", "P1.2",
+        ],
+        &repo(),
+    );
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert_eq!(
+        bpmn_files(out.path())
+            .iter()
+            .map(|p| p.file_name().unwrap().to_str().unwrap().to_string())
+            .collect::<Vec<_>>(),
+        ["P1.2.1.bpmn", "P1.2.2.bpmn"]
     );
 }
