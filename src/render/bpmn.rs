@@ -382,12 +382,29 @@ fn bounds(x: &mut String, indent: usize, r: Rect) {
 /// The shape BPMN draws for a step inside peta's box: events as bpmn.io's circle in the
 /// middle of it, gateways as the largest square diamond, tasks as the box itself.
 fn step_shape(node: &NodeBox) -> Rect {
-    let r = node.rect();
+    let r = node.shape_rect();
     let square = |side: i32| Rect::new(r.x + (r.w - side) / 2, r.y + (r.h - side) / 2, side, side);
     match node.kind {
         NodeKind::Start | NodeKind::End => square(EVENT_SIZE.min(r.w).min(r.h)),
         NodeKind::Decision | NodeKind::Parallel => square(GATEWAY_SIZE.min(r.w).min(r.h)),
         NodeKind::Task | NodeKind::Connector => r,
+    }
+}
+
+/// The point of `from`'s border facing `to`: straight across where the two overlap in x or y,
+/// else the nearest corner.
+fn border_towards(from: Rect, to: Rect) -> Point {
+    let c = to.center();
+    let x = c.x.clamp(from.x, from.right());
+    let y = c.y.clamp(from.y, from.bottom());
+    if to.y >= from.bottom() {
+        Point::new(x, from.bottom())
+    } else if to.bottom() <= from.y {
+        Point::new(x, from.y)
+    } else if to.x >= from.right() {
+        Point::new(from.right(), y)
+    } else {
+        Point::new(from.x, y)
     }
 }
 
@@ -516,32 +533,43 @@ fn diagram(
             } => (step, *index, annotation, 100, 30),
         };
         let Some(node) = shape_of(step) else { continue };
-        // Documents hang at the step's lower left corner, notes over its upper left, each
-        // further along for the next one.
+        // Documents where peta draws them (the scene places each beside its step), their
+        // names inside; notes over the step's upper left corner, each further along.
         let i = index as i32;
-        let r = match artifact {
-            Artifact::Data { .. } => {
+        let placed = match artifact {
+            Artifact::Data { .. } => scene
+                .documents
+                .iter()
+                .filter(|d| d.step == *step)
+                .nth(index),
+            Artifact::Note { .. } => None,
+        };
+        let r = match (artifact, placed) {
+            (_, Some(document)) => document.rect(),
+            (Artifact::Data { .. }, None) => {
                 Rect::new(node.x - w / 2 + i * (w + 6), node.y + node.h - h / 3, w, h)
             }
-            Artifact::Note { .. } => Rect::new(node.x - w / 3 + i * (w + 6), node.y - h - 6, w, h),
+            (Artifact::Note { .. }, None) => {
+                Rect::new(node.x - w / 3 + i * (w + 6), node.y - h - 6, w, h)
+            }
         };
         let _ = writeln!(
             x,
             "      <bpmndi:BPMNShape id=\"{id}_di\" bpmnElement=\"{id}\">"
         );
         bounds(x, 8, r);
+        if placed.is_some() {
+            x.push_str("        <bpmndi:BPMNLabel>\n");
+            bounds(x, 10, r);
+            x.push_str("        </bpmndi:BPMNLabel>\n");
+        }
         x.push_str("      </bpmndi:BPMNShape>\n");
+        let shape = step_shape(node);
         let (association, from, to) = match artifact {
             Artifact::Data { association, .. } => (
                 association,
-                Point {
-                    x: r.x + w + 4,
-                    y: node.y + node.h,
-                },
-                Point {
-                    x: r.x + w,
-                    y: r.y + h / 2,
-                },
+                border_towards(shape, r),
+                border_towards(r, shape),
             ),
             Artifact::Note { association, .. } => (
                 association,
