@@ -75,20 +75,30 @@ pub enum Command {
         /// Rule code (e.g. U001) or name (e.g. step-unreachable), or an error code (e.g. E104).
         rule: String,
     },
-    /// Print the compiled model (schema peta/1) on stdout.
+    /// Print the compiled model (schema peta/1) on stdout, or write each map as BPMN 2.0.
     Export {
         #[arg(default_value = ".")]
         path: PathBuf,
         #[arg(long, value_enum, default_value = "json")]
         format: ExportFormat,
+        /// With `--format bpmn`: the folder to write one `CODE.bpmn` per map into.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// With `--format bpmn`: only this process's map, or the maps under it.
+        #[arg(long)]
+        code: Option<String>,
     },
-    /// Write .peta sources from a peta/1 JSON document.
+    /// Write .peta sources from a peta/1 JSON document or a BPMN 2.0 file (one process).
     Import {
-        /// The JSON file to read.
+        /// The JSON or BPMN file to read (BPMN known by `.bpmn` or by its XML content).
         file: PathBuf,
-        /// Folder to write into (created if missing).
-        #[arg(long, default_value = ".")]
-        out: PathBuf,
+        /// Folder to write into (created if missing; with --project, the project's folder).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// BPMN: add the map to this project as one new file, its lanes matched to the
+        /// project's units by name.
+        #[arg(long)]
+        project: Option<PathBuf>,
         /// Overwrite files that already exist.
         #[arg(long)]
         force: bool,
@@ -204,6 +214,8 @@ pub enum DiffFormat {
 pub enum ExportFormat {
     Json,
     Yaml,
+    /// BPMN 2.0 XML with diagram interchange, one file per map (needs `--out`).
+    Bpmn,
 }
 
 /// Exit statuses: 0 clean, 1 the maps (or the input) have errors, 2 usage, I/O or internal.
@@ -240,8 +252,21 @@ where
 fn execute(args: &Args) -> Result<Status> {
     match &args.command {
         Command::Check { path, format } => check(path, *format, args.lang),
-        Command::Export { path, format } => export(path, *format, args.lang),
-        Command::Import { file, out, force } => import(file, out, *force),
+        Command::Export {
+            path,
+            format,
+            out,
+            code,
+        } => export(path, *format, out.as_deref(), code.as_deref(), args.lang),
+        Command::Import {
+            file,
+            out,
+            project,
+            force,
+        } => match project {
+            Some(project) => import_bpmn_into_project(file, project, out.as_deref(), *force),
+            None => import(file, out.as_deref().unwrap_or(Path::new(".")), *force),
+        },
         Command::Build { path, out, pdf } => build(path, out, *pdf, args.lang),
         Command::Render {
             path,
@@ -764,7 +789,16 @@ fn explain(key: &str, lang: Lang) -> Result<Status> {
     }
 }
 
-fn export(path: &Path, format: ExportFormat, lang: Option<Lang>) -> Result<Status> {
+fn export(
+    path: &Path,
+    format: ExportFormat,
+    out: Option<&Path>,
+    code: Option<&str>,
+    lang: Option<Lang>,
+) -> Result<Status> {
+    if format != ExportFormat::Bpmn && (out.is_some() || code.is_some()) {
+        anyhow::bail!("--out and --code go with --format bpmn (JSON and YAML are printed whole)");
+    }
     let compiled = pipeline::compile(path)?;
     if compiled.has_errors() {
         let lang = compiled.lang(lang);
@@ -786,6 +820,20 @@ fn export(path: &Path, format: ExportFormat, lang: Option<Lang>) -> Result<Statu
     print(&match format {
         ExportFormat::Json => export::to_json(&model),
         ExportFormat::Yaml => export::to_yaml(&model),
+        ExportFormat::Bpmn => {
+            let Some(out) = out else {
+                anyhow::bail!(
+                    "--format bpmn writes one file per map: give the folder with --out DIR"
+                );
+            };
+            let files = crate::render::bpmn::bpmn_files(&compiled.book, code)?;
+            for file in &files {
+                crate::output::write_atomic(&out.join(&file.path), &file.bytes)?;
+            }
+            let noun = if files.len() == 1 { "file" } else { "files" };
+            eprintln!("peta: wrote {} {noun} into {}", files.len(), out.display());
+            return Ok(Status::Clean);
+        }
     });
     Ok(Status::Clean)
 }
@@ -796,7 +844,17 @@ fn import(file: &Path, out: &Path, force: bool) -> Result<Status> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let model = match import::read_document(&bytes) {
+    let read = if import::bpmn::looks_like_bpmn(file, &bytes) {
+        import::bpmn::read_file(&bytes, &import::bpmn::KnownUnits::default()).map(|imported| {
+            for note in &imported.notes {
+                eprintln!("peta: note: {}:{note}", file.display());
+            }
+            imported.export
+        })
+    } else {
+        import::read_document(&bytes)
+    };
+    let model = match read {
         Ok(model) => model,
         Err(err) => {
             eprintln!("peta: error: {}: {err}", file.display());
@@ -907,6 +965,89 @@ fn sop(
         out.display(),
         written.len()
     );
+    Ok(Status::Clean)
+}
+
+/// `peta import FILE.bpmn --project DIR`: one new file in an existing project.
+fn import_bpmn_into_project(
+    file: &Path,
+    project_dir: &Path,
+    out: Option<&Path>,
+    force: bool,
+) -> Result<Status> {
+    let bytes = std::fs::read(file).with_context(|| format!("cannot read `{}`", file.display()))?;
+    if !import::bpmn::looks_like_bpmn(file, &bytes) {
+        anyhow::bail!(
+            "--project goes with a BPMN file; `{}` is not one",
+            file.display()
+        );
+    }
+    let project = pipeline::compile(project_dir)?;
+    if project.has_errors() {
+        anyhow::bail!(
+            "the project in `{}` does not compile; run `peta check` there first",
+            project_dir.display()
+        );
+    }
+    let known = import::bpmn::KnownUnits {
+        units: project
+            .book
+            .units
+            .iter()
+            .map(|u| (u.id.clone(), u.name.clone()))
+            .collect(),
+    };
+    let origin = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut imported = match import::bpmn::read_file(&bytes, &known) {
+        Ok(imported) => imported,
+        Err(err) => {
+            eprintln!("peta: error: {}: {err}", file.display());
+            return Ok(Status::Problems);
+        }
+    };
+    let result = import::bpmn::into_project(&mut imported, &project.book, &origin);
+    for note in &imported.notes {
+        eprintln!("peta: note: {}:{note}", file.display());
+    }
+    let (name, text) = match result {
+        Ok(file) => file,
+        Err(errors) => {
+            for err in &errors {
+                eprintln!("peta: error: {}: {err}", file.display());
+            }
+            eprintln!("peta: nothing written ({} problems)", errors.len());
+            return Ok(Status::Problems);
+        }
+    };
+    // The project with the new file must compile; anything else is a bug in the writer.
+    let mut check = project.project.clone();
+    let id = check.sources.add(name.clone(), None, text.clone());
+    check.files.push(id);
+    let compiled = pipeline::compile_loaded(check);
+    if compiled.has_errors() {
+        let shown = diagnostic::render(
+            &compiled.diagnostics,
+            &compiled.project.sources,
+            Format::Concise,
+            Lang::En,
+            false,
+        );
+        anyhow::bail!("internal error: the imported map does not compile in the project:\n{shown}");
+    }
+    let out = out.unwrap_or(project_dir);
+    let target = out.join(&name);
+    if target.exists() && !force {
+        anyhow::bail!(
+            "{} already exists and was not touched (use --force to overwrite)",
+            target.display()
+        );
+    }
+    crate::output::write_all_or_nothing(out, &[(PathBuf::from(&name), text)])
+        .context("nothing was imported (the folder is as it was)")?;
+    eprintln!("peta: wrote {}", target.display());
     Ok(Status::Clean)
 }
 

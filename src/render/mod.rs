@@ -4,6 +4,7 @@
 //! renders every leaf map of a compiled project and writes the files atomically, leaving
 //! unchanged ones untouched.
 
+pub mod bpmn;
 pub mod diagram;
 pub mod dot;
 pub mod png;

@@ -3,6 +3,7 @@
 mod architecture;
 mod book;
 mod books;
+mod bpmn;
 mod cli;
 mod editor;
 mod errors;

@@ -631,6 +631,7 @@ fn tests_needing_a_missing_tool_fail_on_ci() {
     let empty = tempfile::tempdir().unwrap();
     for test in [
         "book::in_a_browser_pages_load_cleanly_no_injected_script_runs_and_the_book_prints",
+        "bpmn::bpmn_moddle_and_bpmnlint_accept_every_exported_map",
         "cli::progress_bar_on_a_terminal_but_not_in_a_ci_log",
         "render::fewer_crossings_than_graphviz",
         "render::graphviz_accepts_the_dot_of_every_map",

@@ -1,6 +1,8 @@
 //! `peta import`: a `peta/1` JSON document → `.peta` sources (one file for the book and org
 //! chart, one per top-level process), such that exporting them gives the same model back.
 
+pub mod bpmn;
+
 use crate::export::{Export, ExportProcess, UnitKind, SCHEMA};
 use crate::model::Code;
 use crate::syntax::ast::LinkKind;
@@ -412,19 +414,7 @@ fn write(e: &Export, origin: &str) -> Sources {
     }
     for u in &e.units {
         book.push('\n');
-        let keyword = match u.kind {
-            UnitKind::Internal => "unit",
-            UnitKind::External => "pihak",
-        };
-        statement(
-            &mut book,
-            0,
-            &format!("{keyword} {}", u.id),
-            Some(&value(&u.name)),
-        );
-        if let Some(parent) = &u.parent {
-            statement(&mut book, 1, "induk", Some(parent));
-        }
+        write_unit(&mut book, u);
     }
 
     // Effective categories by code, so a child only repeats `kategori` when it differs.
@@ -469,6 +459,45 @@ fn write(e: &Export, origin: &str) -> Sources {
         files.push((format!("{top}.peta"), text));
     }
     files
+}
+
+fn write_unit(out: &mut String, u: &crate::export::ExportUnit) {
+    let keyword = match u.kind {
+        UnitKind::Internal => "unit",
+        UnitKind::External => "pihak",
+    };
+    statement(
+        out,
+        0,
+        &format!("{keyword} {}", u.id),
+        Some(&value(&u.name)),
+    );
+    if let Some(parent) = &u.parent {
+        statement(out, 1, "induk", Some(parent));
+    }
+}
+
+/// One file for an existing project: the units named (new ones only) and the process `code`
+/// of `e`, which [`to_sources`] has accepted.
+pub fn process_file(
+    e: &Export,
+    code: &str,
+    units: &[crate::export::ExportUnit],
+    origin: &str,
+) -> String {
+    let origin: String = origin
+        .chars()
+        .map(|c| if c.is_control() { '?' } else { c })
+        .collect();
+    let mut text = format!("# Dibuat oleh `peta import` dari {origin}.\n\n");
+    for u in units {
+        write_unit(&mut text, u);
+        text.push('\n');
+    }
+    if let Some(p) = e.processes.iter().find(|p| p.code == code) {
+        write_process(&mut text, p, None);
+    }
+    text
 }
 
 fn write_process(
