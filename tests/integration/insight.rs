@@ -1,0 +1,212 @@
+//! `peta insight`: each figure on fixtures with hand-counted answers (the counts are written
+//! in the fixtures' comments), the JSON shape, the CSV, and `--against` on two folders.
+
+use crate::support::{compile_texts, fixtures, peta, repo};
+use peta::insight::{analyse, Settings};
+
+fn old() -> String {
+    fixtures().join("insight/old").display().to_string()
+}
+
+fn json(args: &[&str]) -> serde_json::Value {
+    let run = peta(args, &repo());
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    serde_json::from_str(&run.stdout).expect("insight JSON parses")
+}
+
+#[test]
+fn a_map_with_three_handoffs_and_one_rework_loop_says_so() {
+    let figures = json(&["insight", &old(), "--format", "json"]);
+    let p1 = &figures["maps"][0];
+    assert_eq!(p1["code"], "P1");
+    assert_eq!(p1["steps"], 5);
+    assert_eq!(p1["lanes"], 3);
+    assert_eq!(p1["decisions"], 1);
+    assert_eq!(p1["handoffs"], 3);
+    assert_eq!(p1["loops"], 1);
+    assert_eq!(p1["longest_path"], 5);
+    assert_eq!(p1["parallel"], 0);
+    assert_eq!(p1["external_share"], 0.4);
+    assert_eq!(p1["cfc"], 2);
+    assert_eq!(p1["complexity"], 18);
+    assert_eq!(p1["rank"], 1);
+}
+
+#[test]
+fn durations_are_summed_and_the_unparsed_ones_listed() {
+    let figures = json(&["insight", &old(), "--format", "json"]);
+    let time = &figures["maps"][0]["time"];
+    assert_eq!(time["given"], 2);
+    assert_eq!(time["minutes_min"], 600);
+    assert_eq!(time["minutes_max"], 660);
+    assert_eq!(time["unparsed"][0]["step"], "k");
+    assert_eq!(time["unparsed"][0]["text"], "segera");
+    assert_eq!(figures["book"]["unparsed_times"], 1);
+}
+
+#[test]
+fn a_parallel_map_counts_its_gateways_apart_from_its_steps() {
+    let figures = json(&["insight", &old(), "--format", "json"]);
+    let p2 = &figures["maps"][1];
+    assert_eq!(p2["code"], "P2");
+    assert_eq!(p2["steps"], 5);
+    assert_eq!(p2["parallel"], 2);
+    assert_eq!(p2["handoffs"], 2);
+    assert_eq!(p2["loops"], 0);
+    assert_eq!(p2["longest_path"], 4);
+    assert_eq!(p2["non_value"], 1);
+    assert_eq!(p2["cfc"], 1);
+    assert_eq!(p2["complexity"], 11);
+}
+
+#[test]
+fn units_count_their_steps_and_the_work_they_pass_on() {
+    let figures = json(&["insight", &old(), "--format", "json"]);
+    let units = figures["units"].as_array().unwrap();
+    let warga = units.iter().find(|u| u["id"] == "warga").unwrap();
+    assert_eq!(warga["external"], true);
+    assert_eq!(warga["maps"], 1);
+    assert_eq!(warga["steps"], 2);
+    assert_eq!(warga["handoffs_out"], 1);
+    assert_eq!(warga["handoffs_in"], 1);
+    let b = units.iter().find(|u| u["id"] == "b").unwrap();
+    assert_eq!(b["steps_by_map"]["P1"], 1);
+    assert_eq!(b["steps_by_map"]["P2"], 1);
+    assert_eq!(figures["book"]["ranking"], serde_json::json!(["P1", "P2"]));
+    assert_eq!(figures["book"]["handoffs"], 5);
+}
+
+#[test]
+fn a_shared_step_hands_over_only_to_lanes_outside_it() {
+    let units = "unit a: A\nunit b: B\nunit c: C\n";
+    let map = "proses P1: Rapat\n  lajur: a, b, c\n  mulai m di a: Rapat diperlukan\n    lanjut ke t\n  tugas t di a: Menyusun bahan\n    bersama: b\n    lanjut ke u\n  tugas u di b: Mengirim bahan\n    lanjut ke s\n  selesai s di c: Bahan diterima\n";
+    let compiled = compile_texts(&[("u.peta", units), ("p.peta", map)]);
+    assert!(!compiled.has_errors(), "{:?}", compiled.diagnostics);
+    let insight = analyse(&compiled.book, &Settings::default());
+    // m(a) → t(a+b): b joins; t(a+b) → u(b): a leaves; u(b) → s(c).
+    assert_eq!(insight.maps[0].handoffs, 3);
+    let a = &insight.units[0];
+    assert_eq!((a.steps, a.handoffs_in, a.handoffs_out), (2, 0, 1));
+}
+
+#[test]
+fn the_sederhana_budgets_come_from_the_check_settings() {
+    let units = "unit a: A\nunit b: B\n";
+    let map = "proses P1: Surat\n  lajur: a, b\n  mulai m di a: Perintah\n    lanjut ke t\n  tugas t di b: Menyusun surat\n    lanjut ke s\n  selesai s di b: Selesai\n";
+    let mut project = peta::project::Project::default();
+    peta::project::add_settings(&mut project, None, b"rules:\n  R001: { max: 2 }\n");
+    peta::project::add_source(&mut project, "u.peta".into(), None, units.as_bytes());
+    peta::project::add_source(&mut project, "p.peta".into(), None, map.as_bytes());
+    let compiled = peta::pipeline::compile_loaded(project);
+    let insight = analyse(&compiled.book, &Settings::of(&compiled));
+    let over = &insight.maps[0].over_budget;
+    assert_eq!(over.len(), 1);
+    assert_eq!(
+        (over[0].rule.as_str(), over[0].count, over[0].max),
+        ("R001", 3, 2)
+    );
+    assert_eq!(insight.book.over_budget, ["P1"]);
+    let relaxed = analyse(&compiled.book, &Settings::default());
+    assert!(relaxed.maps[0].over_budget.is_empty());
+}
+
+#[test]
+fn the_json_shape_is_stable() {
+    let run = peta(
+        &["insight", "tests/fixtures/insight/old", "--format", "json"],
+        &repo(),
+    );
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    insta::assert_snapshot!("insight_json", run.stdout);
+}
+
+#[test]
+fn csv_writes_the_map_table() {
+    let run = peta(
+        &["insight", "tests/fixtures/insight/old", "--format", "csv"],
+        &repo(),
+    );
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    insta::assert_snapshot!("insight_csv", run.stdout);
+}
+
+#[test]
+fn the_text_table_is_aligned_and_speaks_both_languages() {
+    let run = peta(&["insight", "tests/fixtures/insight/old"], &repo());
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    insta::assert_snapshot!("insight_text_id", run.stdout);
+    let run = peta(
+        &["insight", "tests/fixtures/insight/old", "--lang", "en"],
+        &repo(),
+    );
+    assert!(run.stdout.contains("Hand-offs"), "{}", run.stdout);
+    assert!(run
+        .stdout
+        .contains("Durations not understood: P1 k: “segera”"));
+}
+
+#[test]
+fn against_shows_what_a_revision_did_to_each_figure() {
+    let run = peta(
+        &[
+            "insight",
+            "tests/fixtures/insight/old",
+            "--against",
+            "tests/fixtures/insight/new",
+            "--lang",
+            "en",
+        ],
+        &repo(),
+    );
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains(
+            "P1: steps 5 → 3, lanes 3 → 2, decisions 1 → 0, hand-offs 3 → 2, rework 1 → 0,"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        !run.stdout.contains("P2:"),
+        "P2 did not change: {}",
+        run.stdout
+    );
+    let figures = json(&[
+        "insight",
+        "tests/fixtures/insight/old",
+        "--against",
+        "tests/fixtures/insight/new",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(figures["maps"][0]["status"], "changed");
+    assert_eq!(figures["maps"][0]["changes"][3]["figure"], "handoffs");
+    assert_eq!(figures["maps"][0]["changes"][3]["old"], 3);
+    assert_eq!(figures["maps"][0]["changes"][3]["new"], 2);
+}
+
+#[test]
+fn a_project_with_errors_is_refused_with_a_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("peta.yaml"), "lang: id\n").unwrap();
+    std::fs::write(
+        dir.path().join("p.peta"),
+        "proses P1: Surat\n  lajur: nobody\n  mulai m di nobody: Mulai\n",
+    )
+    .unwrap();
+    let run = peta(&["insight", "."], dir.path());
+    assert_eq!(run.status, 2);
+    assert!(run.stderr.contains("errors"), "{}", run.stderr);
+    assert!(run.stdout.is_empty());
+}
+
+#[test]
+fn the_pasuruan_book_is_measured() {
+    let figures = json(&["insight", "maps", "--format", "json"]);
+    let maps = figures["maps"].as_array().unwrap();
+    assert!(maps.len() >= 30);
+    assert_eq!(
+        figures["book"]["ranking"].as_array().unwrap().len(),
+        maps.len()
+    );
+}
