@@ -5,6 +5,7 @@
 
 pub mod diagram;
 pub mod dot;
+pub mod insight;
 pub mod png;
 pub mod svg;
 

@@ -210,3 +210,113 @@ fn the_pasuruan_book_is_measured() {
         maps.len()
     );
 }
+
+#[test]
+fn the_book_has_the_analysis_chapter_when_peta_yaml_asks_for_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let run = peta(&["build", "maps", "--out", out.to_str().unwrap()], &repo());
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let page = std::fs::read_dir(&out)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| {
+            p.extension().is_some_and(|e| e == "html")
+                && std::fs::read_to_string(p)
+                    .unwrap()
+                    .contains("data-insight=\"chapter\"")
+        })
+        .expect("a page with the analysis chapter");
+    let html = std::fs::read_to_string(&page).unwrap();
+    let figures = json(&["insight", "maps", "--format", "json"]);
+    let ranking = figures["book"]["ranking"].as_array().unwrap();
+    // The ranked table: one row per map, in ranking order.
+    let section = &html[html.find("data-insight=\"ranking\"").unwrap()..];
+    let rows: Vec<&str> = section
+        .split("<tr data-code=\"")
+        .skip(1)
+        .map(|r| &r[..r.find('"').unwrap()])
+        .collect();
+    let ranked: Vec<&str> = ranking.iter().map(|c| c.as_str().unwrap()).collect();
+    assert_eq!(rows, ranked);
+    for hook in ["over-budget", "bars", "heat-map"] {
+        assert!(html.contains(&format!("data-insight=\"{hook}\"")), "{hook}");
+    }
+    assert!(html.contains("paling banyak 25 langkah, 8 lajur dan 6 keputusan"));
+    // One bar group per map, carrying the figures the command prints.
+    let first = &figures["maps"][0];
+    assert!(html.contains(&format!(
+        "data-code=\"{}\" data-handoffs=\"{}\" data-loops=\"{}\"",
+        first["code"].as_str().unwrap(),
+        first["handoffs"],
+        first["loops"]
+    )));
+    assert_eq!(html.matches("<g class=\"bar\"").count(), ranked.len());
+    // The charts are figures of the book: files, the list of figures, the print view.
+    let index = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(index.contains("Analisis Peta Proses"));
+    assert!(index.contains("Serah Terima dan Alur Ulang per Peta Lintas Fungsi"));
+    assert!(index.contains("Peringkat Kompleksitas Peta Lintas Fungsi"));
+    let print = std::fs::read_to_string(out.join("cetak.html")).unwrap();
+    assert!(print.contains("data-insight=\"heat-map\""));
+    let svgs = std::fs::read_dir(out.join("gambar"))
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| {
+            std::fs::read_to_string(e.path()).is_ok_and(|t| t.contains("class=\"peta-insight\""))
+        })
+        .count();
+    assert_eq!(svgs, 2);
+}
+
+#[test]
+fn a_book_that_does_not_ask_has_no_analysis_chapter() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let run = peta(
+        &[
+            "build",
+            "tests/fixtures/project",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        &repo(),
+    );
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    for entry in std::fs::read_dir(&out).unwrap().filter_map(Result::ok) {
+        if entry.path().extension().is_some_and(|e| e == "html") {
+            let html = std::fs::read_to_string(entry.path()).unwrap();
+            assert!(!html.contains("data-insight"), "{}", entry.path().display());
+        }
+    }
+}
+
+#[test]
+fn the_chapter_lists_the_maps_over_the_budgets_set_in_peta_yaml() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("p");
+    std::fs::create_dir(&project).unwrap();
+    for name in ["unit.peta", "P1.peta", "P2.peta"] {
+        std::fs::copy(
+            fixtures().join("insight/old").join(name),
+            project.join(name),
+        )
+        .unwrap();
+    }
+    std::fs::write(
+        project.join("peta.yaml"),
+        "lang: id\nrules:\n  R002: { max: 2 }\nbook:\n  chapters: [peta, analisis]\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let run = peta(&["build", "p", "--out", out.to_str().unwrap()], dir.path());
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let html = std::fs::read_to_string(out.join("bab-2.html")).unwrap();
+    assert!(html.contains("paling banyak 25 langkah, 2 lajur"), "{html}");
+    assert!(
+        html.contains("P1 Pelayanan Permohonan: 3 lajur (batas 2, R002)"),
+        "{html}"
+    );
+    assert!(html.contains("Waktu langkah yang tidak terbaca: P1 langkah k “segera”"));
+}
