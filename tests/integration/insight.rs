@@ -320,3 +320,60 @@ fn the_chapter_lists_the_maps_over_the_budgets_set_in_peta_yaml() {
     );
     assert!(html.contains("Waktu langkah yang tidak terbaca: P1 langkah k “segera”"));
 }
+
+#[test]
+fn against_reads_git_revisions_as_peta_diff_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let git = |args: &[&str]| {
+        let out = std::process::Command::new("git")
+            .args([
+                "-c",
+                "user.name=peta",
+                "-c",
+                "user.email=peta@example.invalid",
+            ])
+            .args(args)
+            .current_dir(root)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    let maps = root.join("maps");
+    std::fs::create_dir(&maps).unwrap();
+    git(&["init", "-q", "-b", "main"]);
+    let old = fixtures().join("insight/old");
+    for name in ["peta.yaml", "unit.peta", "P1.peta", "P2.peta"] {
+        std::fs::copy(old.join(name), maps.join(name)).unwrap();
+    }
+    git(&["add", "."]);
+    git(&["commit", "-q", "-m", "old"]);
+    std::fs::copy(fixtures().join("insight/new/P1.peta"), maps.join("P1.peta")).unwrap();
+    git(&["commit", "-q", "-am", "new"]);
+    let run = peta(
+        &[
+            "insight",
+            "HEAD~1",
+            "--against",
+            "HEAD",
+            "--project",
+            "maps",
+            "--lang",
+            "en",
+        ],
+        root,
+    );
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("hand-offs 3 → 2, rework 1 → 0"),
+        "{}",
+        run.stdout
+    );
+    let run = peta(&["insight", "no-such-rev", "--project", "maps"], root);
+    assert_eq!(run.status, 2);
+    assert!(run.stderr.contains("no-such-rev"), "{}", run.stderr);
+}
