@@ -146,3 +146,56 @@ pub fn json(changes: &[MapChange], old: &str, new: &str) -> String {
     out.push('\n');
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::insight::{BookFigures, TimeFigures};
+
+    fn map(code: &str, handoffs: usize) -> MapFigures {
+        MapFigures {
+            code: code.into(),
+            name: code.into(),
+            steps: 3,
+            lanes: 2,
+            decisions: 0,
+            handoffs,
+            loops: 0,
+            longest_path: 3,
+            parallel: 0,
+            non_value: 0,
+            external_share: 0.0,
+            time: TimeFigures::default(),
+            cfc: 0,
+            complexity: 3 + 2 * handoffs as u64,
+            rank: 1,
+            over_budget: Vec::new(),
+        }
+    }
+
+    fn book(maps: Vec<MapFigures>) -> Insight {
+        Insight {
+            maps,
+            units: Vec::new(),
+            book: BookFigures::default(),
+        }
+    }
+
+    #[test]
+    fn changed_added_and_removed_maps_are_told_apart() {
+        let old = book(vec![map("P1", 3), map("P2", 1), map("P3", 1)]);
+        let new = book(vec![map("P1", 2), map("P2", 1), map("P4", 0)]);
+        let changes = compare(&old, &new);
+        let got: Vec<(&str, &str)> = changes
+            .iter()
+            .map(|c| (c.code.as_str(), c.status))
+            .collect();
+        assert_eq!(got, [("P1", "changed"), ("P4", "added"), ("P3", "removed")]);
+        let text = text(&changes, "a", "b", Lang::En);
+        assert!(
+            text.contains("P1: hand-offs 3 → 2, complexity 9 → 7\n"),
+            "{text}"
+        );
+        assert!(text.contains("P4: new map\nP3: map removed\n"), "{text}");
+    }
+}

@@ -399,3 +399,46 @@ pub fn of_side(spec: &str, project_dir: &std::path::Path) -> anyhow::Result<Insi
     }
     Ok(analyse(&compiled.book, &Settings::of(&compiled)))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::project::{add_source, Project};
+
+    fn figures(map: &str) -> Insight {
+        let mut project = Project::default();
+        add_source(
+            &mut project,
+            "u.peta".into(),
+            None,
+            b"unit a: A\nunit b: B\n",
+        );
+        add_source(&mut project, "p.peta".into(), None, map.as_bytes());
+        let compiled = crate::pipeline::compile_loaded(project);
+        assert!(!compiled.has_errors(), "{:?}", compiled.diagnostics);
+        analyse(&compiled.book, &Settings::default())
+    }
+
+    #[test]
+    fn the_longest_path_leaves_rework_out_and_ends_at_an_end() {
+        // m → x → y → x (rework), y → s; m → s. Longest: m, x, y, s.
+        let insight = figures(
+            "proses P1: Ulang\n  lajur: a, b\n  mulai m di a: Mulai\n    lanjut ke x\n    lanjut ke s\n  tugas x di a: Menyusun\n    lanjut ke y\n  keputusan y di b: Sesuai?\n    lanjut ke x jika tidak\n    lanjut ke s jika ya\n  selesai s di a: Selesai\n",
+        );
+        let map = &insight.maps[0];
+        assert_eq!(map.longest_path, 4);
+        assert_eq!(map.loops, 1);
+        // m→x same lane; x→y, y→x, y→s cross: 3 hand-offs.
+        assert_eq!(map.handoffs, 3);
+        // 4 steps + 2 × (2 branches) + 2 × 3 + 3 × 1.
+        assert_eq!(map.complexity, 4 + 4 + 6 + 3);
+    }
+
+    #[test]
+    fn ties_in_complexity_keep_code_order() {
+        let one = "  lajur: a\n  mulai m di a: Mulai\n    lanjut ke s\n  selesai s di a: Selesai\n";
+        let insight = figures(&format!("proses P2: Dua\n{one}proses P1: Satu\n{one}"));
+        assert_eq!(insight.book.ranking, ["P1", "P2"]);
+        assert_eq!(insight.maps[0].rank, 1);
+    }
+}
