@@ -2,7 +2,7 @@
 //! table, a bar chart of hand-offs and rework per map, a unit × process heat map, and the maps
 //! over the "sederhana" budgets of R001–R003, read from the check settings.
 
-use super::{anchor, figure, Numbered, TocEntry};
+use super::{anchor, Numbered, TocEntry};
 use crate::diagnostic::Lang;
 use crate::insight::{self, output, Settings};
 use crate::pipeline::Compiled;
@@ -109,7 +109,12 @@ pub(super) fn chapter(
     for (k, (svg, caption)) in drawn.into_iter().enumerate() {
         let figure_number = format!("{arabic}.{}", k + 1);
         let fid = format!("gambar-{}", anchor(&figure_number));
-        figure_html.push(figure(&fid, &figure_number, caption, "tall insight", &svg)?);
+        // A chart flows with the text on portrait pages (no named page of its own, unlike a
+        // map figure): it is drawn at the text column's width and prints at 100 %.
+        figure_html.push(format!(
+            "<figure class=\"chart\" id=\"{fid}\">\n  <div class=\"svg-frame\">{svg}</div>\n  <figcaption>Gambar {figure_number} {}</figcaption>\n</figure>",
+            crate::render::escape_xml(caption)
+        ));
         files.push(OutputFile {
             path: PathBuf::from(format!("gambar/{fid}.svg")),
             bytes: svg.into_bytes(),
