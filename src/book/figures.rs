@@ -47,7 +47,10 @@ pub fn cross_functional(
             page: None,
         },
     )?;
-    let draw = |l: &layout::Layout| svg::svg(l, &svg::SvgOptions::default());
+    // Links to other maps (a start's origin, an end's continuation, a task's sub-process)
+    // point at their process pages; the figure sits on a process page.
+    let draw =
+        |l: &layout::Layout| svg::svg_linked(l, &svg::SvgOptions::default(), &from_process_page);
     Some(CrossFigure {
         whole: draw(&whole),
         parts: parts

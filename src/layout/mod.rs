@@ -108,6 +108,60 @@ pub struct Layout {
     pub part: Option<Part>,
     /// Top-left corner of the legend when it sits beside the title; `None`: under the map.
     pub legend_at: Option<Point>,
+    /// The documents steps produce (`keluaran:`), each beside its step.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub documents: Vec<DocumentBox>,
+    /// A joint step's mark in each other lane that shares it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub twins: Vec<TwinBox>,
+}
+
+/// A step's document, drawn as the document symbol (a sheet with a wavy bottom edge).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DocumentBox {
+    /// The id of the step that produces it.
+    pub step: String,
+    /// The lane's unit id.
+    pub lane: String,
+    pub label: String,
+    pub lines: Vec<String>,
+    pub x: i32,
+    pub y: i32,
+    pub w: i32,
+    pub h: i32,
+    pub font_size: i32,
+    pub line_height: i32,
+}
+
+impl DocumentBox {
+    pub fn rect(&self) -> Rect {
+        Rect::new(self.x, self.y, self.w, self.h)
+    }
+}
+
+/// A joint step marked in another lane that shares it: the step's outline, dashed, with its
+/// number and label. Flows attach to the step itself, never to its twins.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TwinBox {
+    /// The id of the joint step.
+    pub step: String,
+    pub kind: NodeKind,
+    /// The sharing lane's unit id.
+    pub lane: String,
+    pub number: Option<String>,
+    pub lines: Vec<String>,
+    pub x: i32,
+    pub y: i32,
+    pub w: i32,
+    pub h: i32,
+    pub font_size: i32,
+    pub line_height: i32,
+}
+
+impl TwinBox {
+    pub fn rect(&self) -> Rect {
+        Rect::new(self.x, self.y, self.w, self.h)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -167,13 +221,48 @@ pub struct NodeBox {
     /// The code of the map a step links to (comes from, continues in, or performs).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub process: Option<String>,
+    /// Where the off-page connector of a start that comes from another map (before it), or of
+    /// an end that continues in one (after it), is drawn: part of the node's box, which holds
+    /// the shape and the connector side by side.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub link_tab: Option<Rect>,
 }
 
 impl NodeBox {
     pub fn rect(&self) -> Rect {
         Rect::new(self.x, self.y, self.w, self.h)
     }
+
+    /// The step's own shape: the box less its off-page connector.
+    pub fn shape_rect(&self) -> Rect {
+        let r = self.rect();
+        let Some(tab) = self.link_tab else {
+            return r;
+        };
+        let gap = LINK_TAB_GAP;
+        // Vertical maps hold the connector above or below the shape, horizontal ones beside
+        // it, centred across the flow (a connector is never as tall as a shape).
+        if tab.y == r.y {
+            Rect::new(r.x, r.y + tab.h + gap, r.w, r.h - tab.h - gap)
+        } else if tab.bottom() == r.bottom() {
+            Rect::new(r.x, r.y, r.w, r.h - tab.h - gap)
+        } else if tab.x == r.x {
+            Rect::new(r.x + tab.w + gap, r.y, r.w - tab.w - gap, r.h)
+        } else {
+            Rect::new(r.x, r.y, r.w - tab.w - gap, r.h)
+        }
+    }
 }
+
+/// Distance between a step's shape and its off-page connector.
+pub const LINK_TAB_GAP: i32 = 16;
+/// Height of the band at the bottom of a task standing for another map, which holds the
+/// sub-process marker (a small square with a "+") and the map's code; the label sits above.
+pub const SUBPROCESS_BAND: i32 = 16;
+/// Size of the codes of linked maps (in off-page connectors and under sub-process markers).
+pub const LINK_FONT: i32 = 11;
+/// Height of the wave at a document's bottom edge, where no text goes.
+pub const DOCUMENT_WAVE: i32 = 8;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct EdgePath {

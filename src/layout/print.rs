@@ -98,6 +98,17 @@ pub fn text_sizes(layout: &Layout) -> Vec<i32> {
     for edge in &layout.edges {
         add(edge.label_lines.len(), edge.label_font_size);
     }
+    for doc in &layout.documents {
+        add(doc.lines.len(), doc.font_size);
+    }
+    for twin in &layout.twins {
+        add(twin.lines.len(), twin.font_size);
+    }
+    // The code of a linked map, in an off-page connector or beside a sub-process marker.
+    add(
+        layout.nodes.iter().filter(|n| n.process.is_some()).count(),
+        super::LINK_FONT,
+    );
     add(legend::ENTRIES.len(), legend::FONT);
     sizes
 }

@@ -31,6 +31,53 @@ pub fn problems(layout: &Layout) -> Vec<String> {
             found.push(format!("node `{}` is off the page", a.id));
         }
     }
+    // Documents and joint steps' twins: boxes flows never attach to, which need room as much.
+    let extras = extra_boxes(layout);
+    for (i, (name, lane, r)) in extras.iter().enumerate() {
+        for n in &layout.nodes {
+            if r.overlaps(&n.rect()) {
+                found.push(format!("{name} and node `{}` overlap", n.id));
+            }
+        }
+        for (other, _, o) in &extras[i + 1..] {
+            if r.overlaps(o) {
+                found.push(format!("{name} and {other} overlap"));
+            }
+        }
+        match layout.lanes.iter().find(|l| l.id == *lane) {
+            Some(l) if !l.rect().contains(r) => {
+                found.push(format!("{name} sticks out of lane `{}`", l.id))
+            }
+            Some(l) if l.header.rect.overlaps(r) => {
+                found.push(format!("{name} covers the header of `{}`", l.id))
+            }
+            None => found.push(format!("{name} has no lane `{lane}`")),
+            _ => {}
+        }
+    }
+    for (i, e) in layout.edges.iter().enumerate() {
+        let name = format!("edge #{i} `{}` → `{}`", e.from, e.to);
+        for w in e.points.windows(2) {
+            let seg = Rect::new(
+                w[0].x.min(w[1].x),
+                w[0].y.min(w[1].y),
+                (w[0].x - w[1].x).abs(),
+                (w[0].y - w[1].y).abs(),
+            );
+            for (extra, _, r) in &extras {
+                if segment_enters(seg, *r) {
+                    found.push(format!("{name} runs through {extra}"));
+                }
+            }
+        }
+        if let Some(b) = e.label_box {
+            for (extra, _, r) in &extras {
+                if b.overlaps(r) {
+                    found.push(format!("{name}: its label covers {extra}"));
+                }
+            }
+        }
+    }
     for (i, e) in layout.edges.iter().enumerate() {
         let name = format!("edge #{i} `{}` → `{}`", e.from, e.to);
         let (Some(src), Some(dst)) = (node(layout, &e.from), node(layout, &e.to)) else {
@@ -87,6 +134,36 @@ pub fn problems(layout: &Layout) -> Vec<String> {
         }
     }
     found
+}
+
+/// (description, lane, box) of every document and twin.
+fn extra_boxes(layout: &Layout) -> Vec<(String, String, Rect)> {
+    let documents = layout.documents.iter().map(|d| {
+        (
+            format!("the document `{}` of `{}`", d.label, d.step),
+            d.lane.clone(),
+            d.rect(),
+        )
+    });
+    let twins = layout.twins.iter().map(|t| {
+        (
+            format!("the twin of `{}` in `{}`", t.step, t.lane),
+            t.lane.clone(),
+            t.rect(),
+        )
+    });
+    documents.chain(twins).collect()
+}
+
+/// True when an axis-parallel segment (as a zero-width box) runs inside `r`, not along its
+/// border.
+fn segment_enters(seg: Rect, r: Rect) -> bool {
+    let across = |lo: i32, hi: i32, a: i32, b: i32| lo < b - 1 && hi > a + 1;
+    if seg.w == 0 {
+        seg.x > r.x && seg.x < r.right() && across(seg.y, seg.bottom(), r.y, r.bottom())
+    } else {
+        seg.y > r.y && seg.y < r.bottom() && across(seg.x, seg.right(), r.x, r.right())
+    }
 }
 
 /// Proper crossings between segments of different edges.
@@ -254,6 +331,7 @@ mod tests {
             target: None,
             shared_with: vec![],
             process: None,
+            link_tab: None,
         }
     }
 

@@ -1,9 +1,12 @@
 //! Graphviz DOT for a cross-functional map, for users who want Graphviz's own layout or
-//! tooling: one cluster per lane, shapes by step kind, branch labels on edges.
+//! tooling: one cluster per lane, shapes by step kind, branch labels on edges; step documents
+//! as notes, a joint step's twin (dashed) in each lane sharing it, links to other maps as
+//! off-page connectors (`cds`) and sub-process markers. Nodes that are not steps have ids with
+//! spaces, which step ids never have.
 
 use crate::layout::text::{self, Weight, FONT_FAMILY};
 use crate::layout::NodeKind;
-use crate::model::{Book, Process};
+use crate::model::{Book, Process, StepKind};
 use std::fmt::Write;
 
 /// Width labels are wrapped to, in pixels at 12 px (Graphviz sizes nodes to their labels).
@@ -46,6 +49,18 @@ pub fn dot(book: &Book, process: &Process) -> Option<String> {
             quote(&wrapped(name, Weight::Bold))
         );
         let mut empty = true;
+        for (_, step) in map
+            .steps()
+            .filter(|(_, st)| st.shared_with.iter().any(|l| l.text == lane))
+        {
+            empty = false;
+            let _ = writeln!(
+                s,
+                "    {} [shape=box, style=\"rounded,dashed\", fontcolor=\"#486581\", label={}];",
+                quote(&format!("bersama {} {lane}", step.id)),
+                quote(&wrapped(&step.label, Weight::Regular))
+            );
+        }
         for (_, step) in map.steps().filter(|(_, st)| st.lane == lane) {
             empty = false;
             let attrs = match NodeKind::from(step.kind) {
@@ -55,18 +70,39 @@ pub fn dot(book: &Book, process: &Process) -> Option<String> {
                 NodeKind::Decision => "shape=diamond, style=filled, fillcolor=\"#fff8e1\"",
                 NodeKind::Parallel => "shape=diamond, style=filled, fillcolor=\"#fff8e1\"",
             };
-            let label = match NodeKind::from(step.kind) {
+            let mut label = match NodeKind::from(step.kind) {
                 NodeKind::Parallel => format!("+\n{}", wrapped(&step.label, Weight::Regular))
                     .trim_end()
                     .to_string(),
                 _ => wrapped(&step.label, Weight::Regular),
             };
+            let linked = step.process.as_ref().map(|p| p.text.as_str());
+            if let (StepKind::Task, Some(code)) = (step.kind, linked) {
+                // The sub-process marker.
+                label.push_str(&format!("\n[+] {code}"));
+            }
             let _ = writeln!(
                 s,
                 "    {} [{attrs}, label={}];",
                 quote(&step.id),
                 quote(&label)
             );
+            for (i, output) in step.outputs.iter().enumerate() {
+                let _ = writeln!(
+                    s,
+                    "    {} [shape=note, fillcolor=\"#f0f4ff\", style=filled, label={}];",
+                    quote(&format!("dokumen {} {i}", step.id)),
+                    quote(&wrapped(&output.text, Weight::Regular))
+                );
+            }
+            if let (StepKind::Start | StepKind::End, Some(code)) = (step.kind, linked) {
+                let _ = writeln!(
+                    s,
+                    "    {} [shape=cds, style=filled, fillcolor=\"#e6f0ff\", label={}];",
+                    quote(&format!("proses {} {code}", step.id)),
+                    quote(code)
+                );
+            }
         }
         if empty {
             // Keeps an empty lane's cluster on the drawing. Step ids have no spaces.
@@ -77,6 +113,36 @@ pub fn dot(book: &Book, process: &Process) -> Option<String> {
             );
         }
         s.push_str("  }\n");
+    }
+    for (_, step) in map.steps() {
+        for i in 0..step.outputs.len() {
+            let _ = writeln!(
+                s,
+                "  {} -> {} [style=dotted, arrowhead=none];",
+                quote(&step.id),
+                quote(&format!("dokumen {} {i}", step.id))
+            );
+        }
+        for lane in &step.shared_with {
+            let _ = writeln!(
+                s,
+                "  {} -> {} [style=dashed, arrowhead=none, constraint=false];",
+                quote(&step.id),
+                quote(&format!("bersama {} {}", step.id, lane.text))
+            );
+        }
+        if let Some(code) = &step.process {
+            let connector = quote(&format!("proses {} {}", step.id, code.text));
+            match step.kind {
+                StepKind::Start => {
+                    let _ = writeln!(s, "  {connector} -> {};", quote(&step.id));
+                }
+                StepKind::End => {
+                    let _ = writeln!(s, "  {} -> {connector};", quote(&step.id));
+                }
+                _ => {}
+            }
+        }
     }
     for (from, to, flow) in map.flows() {
         let _ = write!(s, "  {} -> {}", quote(&from.id), quote(&to.id));

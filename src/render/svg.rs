@@ -2,11 +2,13 @@
 //! stable hooks for tests and the HTML book: `g.lane[data-id]`, `g.node[data-id][data-kind]`,
 //! `g.edge[data-from][data-to]`, each with a `<title>`. Every user string is escaped.
 
+use super::diagram::{no_links, Links};
 use super::escape_xml as esc;
+use crate::layout::diagram::LinkKey;
 use crate::layout::text::{self, Weight, FONT_STACK};
 use crate::layout::{
-    legend, print, EdgePath, LaneBox, Layout, NodeBox, NodeKind, Orientation, Point, Rect,
-    TextBlock,
+    legend, print, DocumentBox, EdgePath, LaneBox, Layout, NodeBox, NodeKind, Orientation, Point,
+    Rect, TextBlock, TwinBox, DOCUMENT_WAVE, LINK_FONT, SUBPROCESS_BAND,
 };
 use std::fmt::Write;
 
@@ -43,8 +45,27 @@ const STYLE: &str = "\
 .legend .frame{fill:none;stroke:#9fb3c8}
 ";
 
-/// Renders `layout` as an SVG document.
+/// Style of the constructs few maps use (documents, joint steps, links to other maps), written
+/// only into the maps that have them.
+const LINK_STYLE: &str = "\
+.document .shape{fill:#f0f4ff;stroke:STROKE;stroke-width:1.25}
+.document .association{fill:none;stroke:STROKE;stroke-width:1;stroke-dasharray:2 3}
+.twin .shape{fill:none;stroke:STROKE;stroke-width:1.25;stroke-dasharray:6 4}
+.twin text{fill:#486581}
+.peta-map .link-shape{fill:#e6f0ff;stroke:STROKE;stroke-width:1.25}
+.peta-map .link-arrow{fill:none;stroke:STROKE;stroke-width:1.25}
+.peta-map .marker{fill:#ffffff;stroke:STROKE;stroke-width:1.25}
+.peta-map .code{font-weight:bold}
+";
+
+/// Renders `layout` as an SVG document, self-contained: links to other maps are not links.
 pub fn svg(layout: &Layout, options: &SvgOptions) -> String {
+    svg_linked(layout, options, &no_links)
+}
+
+/// Renders `layout`, with the links to other maps (off-page connectors of linked starts and
+/// ends, sub-process markers) resolved by `links`: the book knows its URLs, the layout not.
+pub fn svg_linked(layout: &Layout, options: &SvgOptions, links: Links) -> String {
     let (width, height) = if options.legend {
         print::svg_size(layout)
     } else {
@@ -63,7 +84,11 @@ pub fn svg(layout: &Layout, options: &SvgOptions) -> String {
         r#"<title id="{id}-title">{}</title>"#,
         esc(&layout.title)
     );
-    let style = STYLE.replace("FONTS", FONT_STACK).replace("STROKE", STROKE);
+    let mut style = STYLE.replace("FONTS", FONT_STACK).replace("STROKE", STROKE);
+    let linked = layout.nodes.iter().any(|n| n.process.is_some());
+    if linked || !layout.documents.is_empty() || !layout.twins.is_empty() {
+        style.push_str(&LINK_STYLE.replace("STROKE", STROKE));
+    }
     let _ = writeln!(s, "<style>\n{style}</style>");
     let _ = writeln!(
         s,
@@ -90,10 +115,32 @@ pub fn svg(layout: &Layout, options: &SvgOptions) -> String {
     for edge in &layout.edges {
         edge_group(&mut s, &labels, edge, &arrow);
     }
-    s.push_str("</g>\n<g class=\"nodes\">\n");
+    s.push_str("</g>\n");
     let vertical = layout.orientation == Orientation::Vertical;
+    if !layout.documents.is_empty() {
+        s.push_str("<g class=\"documents\">\n");
+        let mut above: std::collections::BTreeMap<&str, Rect> = layout
+            .nodes
+            .iter()
+            .map(|n| (n.id.as_str(), n.shape_rect()))
+            .collect();
+        for doc in &layout.documents {
+            let from = above.get(doc.step.as_str()).copied();
+            document_group(&mut s, doc, from, vertical);
+            above.insert(doc.step.as_str(), doc.rect());
+        }
+        s.push_str("</g>\n");
+    }
+    if !layout.twins.is_empty() {
+        s.push_str("<g class=\"twins\">\n");
+        for twin in &layout.twins {
+            twin_group(&mut s, twin, vertical);
+        }
+        s.push_str("</g>\n");
+    }
+    s.push_str("<g class=\"nodes\">\n");
     for node in &layout.nodes {
-        node_group(&mut s, node, vertical);
+        node_group(&mut s, node, vertical, links, &arrow);
     }
     s.push_str("</g>\n");
     if options.legend {
@@ -191,7 +238,7 @@ fn rect_attrs(r: Rect) -> String {
     )
 }
 
-fn node_group(s: &mut String, n: &NodeBox, vertical: bool) {
+fn node_group(s: &mut String, n: &NodeBox, vertical: bool, links: Links, arrow: &str) {
     match &n.target {
         Some(target) => {
             let _ = writeln!(
@@ -228,20 +275,40 @@ fn node_group(s: &mut String, n: &NodeBox, vertical: bool) {
             );
         }
     }
-    s.push_str(&shape(n.kind, n.rect(), "shape", vertical));
+    let body = n.shape_rect();
+    s.push_str(&shape(n.kind, body, "shape", vertical));
     s.push('\n');
-    let c = n.rect().center();
-    let mut top = c.y - n.lines.len() as i32 * n.line_height / 2;
-    if n.kind == NodeKind::Parallel {
+    let sub_process = n.kind == NodeKind::Task && n.target.is_none();
+    let link = n.process.as_ref().map(|code| {
+        let href = links(&LinkKey::Process(code.clone()));
+        (code, href)
+    });
+    if let (Some(tab), Some((code, href))) = (n.link_tab, &link) {
+        link_tab(s, n, (body, tab), code, href.as_deref(), vertical, arrow);
+    }
+    let mut c = body.center();
+    if let (true, Some((code, href))) = (sub_process, &link) {
+        sub_process_marker(s, body, code, href.as_deref());
+        c.y -= SUBPROCESS_BAND / 2;
+    }
+    label_lines(s, n.kind, c, &n.lines, n.font_size, n.line_height);
+    s.push_str("</g>\n");
+}
+
+/// A shape's label centred on `c`; a parallel gateway's "+" above it.
+fn label_lines(
+    s: &mut String,
+    kind: NodeKind,
+    c: Point,
+    text: &[String],
+    font_size: i32,
+    line_height: i32,
+) {
+    let mut top = c.y - text.len() as i32 * line_height / 2;
+    if kind == NodeKind::Parallel {
         // The gateway's sign, with any label under it.
         let plus = 28;
-        let sign_top = top
-            - plus / 2
-            - if n.lines.is_empty() {
-                0
-            } else {
-                n.line_height / 2
-            };
+        let sign_top = top - plus / 2 - if text.is_empty() { 0 } else { line_height / 2 };
         lines(
             s,
             &["+".to_string()],
@@ -254,15 +321,213 @@ fn node_group(s: &mut String, n: &NodeBox, vertical: bool) {
         );
         top = sign_top + plus;
     }
+    lines(s, text, c.x, top, font_size, line_height, "middle", "");
+}
+
+/// Opens a link when the book gave a URL; returns the closing tag.
+fn open_link(s: &mut String, href: Option<&str>, title: &str) -> &'static str {
+    match href {
+        Some(href) => {
+            let _ = write!(
+                s,
+                r#"<a class="process-link" href="{}"><title>{}</title>"#,
+                esc(href),
+                esc(title)
+            );
+            "</a>"
+        }
+        None => "",
+    }
+}
+
+/// The off-page connector of a start that comes from another map (before it, pointing at
+/// it) or of an end that continues in one (after it), carrying that map's code.
+fn link_tab(
+    s: &mut String,
+    n: &NodeBox,
+    (body, tab): (Rect, Rect),
+    code: &str,
+    href: Option<&str>,
+    vertical: bool,
+    arrow: &str,
+) {
+    let before = n.kind == NodeKind::Start;
+    let title = if before {
+        format!("Dari proses {code}")
+    } else {
+        format!("Lanjut ke proses {code}")
+    };
+    let (a, b) = match (vertical, before) {
+        (false, true) => (
+            Point::new(tab.right(), tab.center().y),
+            Point::new(body.x, tab.center().y),
+        ),
+        (false, false) => (
+            Point::new(body.right(), tab.center().y),
+            Point::new(tab.x, tab.center().y),
+        ),
+        (true, true) => (
+            Point::new(tab.center().x, tab.bottom()),
+            Point::new(tab.center().x, body.y),
+        ),
+        (true, false) => (
+            Point::new(tab.center().x, body.bottom()),
+            Point::new(tab.center().x, tab.y),
+        ),
+    };
+    let _ = writeln!(
+        s,
+        r#"<path class="link-arrow" d="M{},{} L{},{}" marker-end="url(#{})"/>"#,
+        a.x, a.y, b.x, b.y, arrow
+    );
+    let close = open_link(s, href, &title);
+    let _ = write!(
+        s,
+        r#"<g class="process-connector" data-process="{}">"#,
+        esc(code)
+    );
+    s.push_str(&shape(NodeKind::Connector, tab, "link-shape", vertical));
+    // The code sits in the pentagon's body, clear of its point.
+    let (cx, cy) = if vertical {
+        (tab.center().x, tab.y + (tab.h - tab.h / 3) / 2)
+    } else {
+        (tab.x + (tab.w - tab.h / 2) / 2 + 2, tab.center().y)
+    };
+    let lh = text::line_height(LINK_FONT);
     lines(
         s,
-        &n.lines,
+        &[code.to_string()],
+        cx,
+        cy - lh / 2,
+        LINK_FONT,
+        lh,
+        "middle",
+        "code",
+    );
+    s.push_str("</g>");
+    s.push_str(close);
+    s.push('\n');
+}
+
+/// The sub-process marker (a small square with a "+") at the bottom of a task that stands for
+/// another map, with that map's code beside it.
+fn sub_process_marker(s: &mut String, body: Rect, code: &str, href: Option<&str>) {
+    let size = 11;
+    let gap = 4;
+    let text_w = text::text_width(code, LINK_FONT, Weight::Bold);
+    let left = body.center().x - (size + gap + text_w) / 2;
+    let top = body.bottom() - SUBPROCESS_BAND + (SUBPROCESS_BAND - size) / 2 - 1;
+    let close = open_link(s, href, &format!("Menjalankan proses {code}"));
+    let _ = write!(
+        s,
+        r#"<g class="sub-process" data-process="{}"><rect class="marker" x="{left}" y="{top}" width="{size}" height="{size}"/><path class="link-arrow" d="M{},{} L{},{} M{},{} L{},{}"/>"#,
+        esc(code),
+        left + 2,
+        top + size / 2,
+        left + size - 2,
+        top + size / 2,
+        left + size / 2,
+        top + 2,
+        left + size / 2,
+        top + size - 2,
+    );
+    let lh = text::line_height(LINK_FONT);
+    lines(
+        s,
+        &[code.to_string()],
+        left + size + gap,
+        top + size / 2 - lh / 2,
+        LINK_FONT,
+        lh,
+        "start",
+        "code",
+    );
+    s.push_str("</g>");
+    s.push_str(close);
+    s.push('\n');
+}
+
+/// A step's document: a sheet with a wavy bottom edge, its text above the wave, joined to the
+/// box above it (its step, or the step's previous document) by a dotted association line.
+fn document_group(s: &mut String, d: &DocumentBox, from: Option<Rect>, vertical: bool) {
+    let _ = writeln!(
+        s,
+        r#"<g class="document" data-step="{}"><title>Dokumen: {}</title>"#,
+        esc(&d.step),
+        esc(&d.label)
+    );
+    let r = d.rect();
+    if let Some(f) = from {
+        let (a, b) = if vertical {
+            let y = r.center().y.clamp(f.y, f.bottom());
+            (Point::new(f.right(), y), Point::new(r.x, y))
+        } else {
+            let x = r.center().x.clamp(f.x, f.right());
+            (Point::new(x, f.bottom()), Point::new(x, r.y))
+        };
+        if a != b {
+            let _ = writeln!(
+                s,
+                r#"<path class="association" d="M{},{} L{},{}"/>"#,
+                a.x, a.y, b.x, b.y
+            );
+        }
+    }
+    let _ = writeln!(s, "{}", document_shape(r, "shape"));
+    let text_box = Rect::new(r.x, r.y, r.w, r.h - DOCUMENT_WAVE);
+    let c = text_box.center();
+    lines(
+        s,
+        &d.lines,
         c.x,
-        top,
-        n.font_size,
-        n.line_height,
+        c.y - d.lines.len() as i32 * d.line_height / 2,
+        d.font_size,
+        d.line_height,
         "middle",
         "",
+    );
+    s.push_str("</g>\n");
+}
+
+/// The document symbol in box `r`: straight top and sides, a wave for the bottom edge.
+fn document_shape(r: Rect, class: &str) -> String {
+    let base = r.bottom() - DOCUMENT_WAVE / 2;
+    format!(
+        r#"<path class="{class}" d="M{},{} L{},{} L{},{} C{},{} {},{} {},{} Z"/>"#,
+        r.x,
+        r.y,
+        r.right(),
+        r.y,
+        r.right(),
+        base,
+        r.x + r.w * 3 / 4,
+        base - 3 * DOCUMENT_WAVE / 2,
+        r.x + r.w / 4,
+        base + 3 * DOCUMENT_WAVE / 2,
+        r.x,
+        base
+    )
+}
+
+/// A joint step's mark in a lane that shares it: the step's outline dashed, its number and
+/// label.
+fn twin_group(s: &mut String, t: &TwinBox, vertical: bool) {
+    let _ = writeln!(
+        s,
+        r#"<g class="twin" data-step="{}" data-lane="{}"><title>Langkah bersama: {}</title>"#,
+        esc(&t.step),
+        esc(&t.lane),
+        esc(&t.lines.join(" "))
+    );
+    s.push_str(&shape(t.kind, t.rect(), "shape", vertical));
+    s.push('\n');
+    label_lines(
+        s,
+        t.kind,
+        t.rect().center(),
+        &t.lines,
+        t.font_size,
+        t.line_height,
     );
     s.push_str("</g>\n");
 }

@@ -479,3 +479,28 @@ fn check_printed_map_text(pdf: &std::path::Path) {
         "{legible} of {pages} map pages legible"
     );
 }
+
+/// A map's links to other maps (a start's origin, an end's continuation, a task's
+/// sub-process) link to those processes' pages in the book, and within the print view.
+#[test]
+fn links_between_maps_lead_to_the_linked_process_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(build("tests/fixtures/project", dir.path()).status, 0);
+    let read = |p: &str| std::fs::read_to_string(dir.path().join(p)).unwrap();
+    let page = read("proses/P1.1.html");
+    let svg_start = page.find("<svg").unwrap();
+    let svg = &page[svg_start..page[svg_start..].find("</svg>").unwrap() + svg_start];
+    // The start comes from P1.3, the task performs P1.2 (every_link_of_the_book_resolves
+    // checks that such links reach their anchors).
+    for code in ["P1.3", "P1.2"] {
+        let link = format!(r#"<a class="process-link" href="{code}.html#"#);
+        assert!(svg.contains(&link), "no link to {code} in {svg}");
+    }
+    assert!(svg.contains(r#"<g class="process-connector" data-process="P1.3">"#));
+    assert!(svg.contains(r#"<g class="sub-process" data-process="P1.2">"#));
+    // The end of P1.3 continues in P1.1.
+    assert!(read("proses/P1.3.html").contains(r#"<a class="process-link" href="P1.1.html#"#));
+    // The print view links within itself.
+    let print = read("cetak.html");
+    assert!(print.contains(r##"<a class="process-link" href="#proses-"##));
+}

@@ -128,6 +128,11 @@ fn dot_crossings(plain: &str) -> usize {
         if w.first().map(String::as_str) != Some("edge") {
             continue;
         }
+        // Only flows between steps, as ours count: documents, twins and links to other
+        // maps have ids with spaces.
+        if w[1].contains(' ') || w[2].contains(' ') {
+            continue;
+        }
         let n: usize = w[3].parse().unwrap();
         let pts: Vec<(f64, f64)> = (0..n)
             .map(|i| (w[4 + 2 * i].parse().unwrap(), w[5 + 2 * i].parse().unwrap()))
@@ -729,4 +734,221 @@ fn laying_out_every_map_is_quick() {
     let elapsed = started.elapsed();
     eprintln!("laid out {count} maps in {elapsed:?}");
     assert!(elapsed.as_secs() < 20, "{elapsed:?}");
+}
+
+/// `random_map` with the constructs of issue #14 added at random: step documents (one to
+/// three), joint steps shared with one to three other lanes, starts that come from another
+/// map, ends that continue in one, tasks that perform one.
+fn random_map_with_constructs(seed: u64) -> String {
+    let text = random_map(seed, !seed.is_multiple_of(3));
+    let mut rng = Rng(seed ^ 0x5eed_d0c5);
+    let lanes = text.lines().filter(|l| l.starts_with("unit ")).count();
+    let mut out = String::new();
+    for line in text.lines() {
+        out.push_str(line);
+        out.push('\n');
+        let mut words_of = line.trim_start().split(' ');
+        let (Some(kind), Some(_), Some("di"), Some(lane)) = (
+            words_of.next(),
+            words_of.next(),
+            words_of.next(),
+            words_of.next(),
+        ) else {
+            continue;
+        };
+        if !line.starts_with("  ") || line.starts_with("   ") {
+            continue;
+        }
+        let own: usize = lane
+            .trim_start_matches('u')
+            .trim_end_matches(':')
+            .parse()
+            .unwrap();
+        if rng.chance(35) {
+            for _ in 0..1 + rng.below(3) {
+                out.push_str(&format!("    keluaran: {}\n", words(&mut rng, 8)));
+            }
+        }
+        if kind == "tugas" && lanes > 1 && rng.chance(25) {
+            let shared: Vec<String> = (0..lanes)
+                .filter(|&l| l != own && rng.chance(50))
+                .map(|l| format!("u{l}"))
+                .collect();
+            if !shared.is_empty() {
+                out.push_str(&format!("    bersama: {}\n", shared.join(", ")));
+            }
+        }
+        if rng.chance(30) {
+            let link = match kind {
+                "mulai" => "dari proses P2.1",
+                "selesai" => "lanjut ke proses P2.1",
+                "tugas" => "jalankan proses P2.1",
+                _ => continue,
+            };
+            out.push_str(&format!("    {link}\n"));
+        }
+    }
+    out.push_str("\nproses P2: Lain\n\nproses P2.1: Peta lain yang ditautkan\n");
+    out
+}
+
+#[test]
+fn random_maps_with_documents_joint_steps_and_links_satisfy_the_invariants() {
+    let mut failures = Vec::new();
+    let (mut documents, mut twins, mut links) = (0, 0, 0);
+    for seed in 0..150 {
+        let text = random_map_with_constructs(seed);
+        let compiled = compile_texts(&[("acak.peta", &text)]);
+        assert!(
+            !compiled.has_errors(),
+            "random map {seed} does not compile:\n{}\n{text}",
+            concise(&compiled, peta::diagnostic::Lang::En)
+        );
+        let book = &compiled.book;
+        let process = book.process("P1").unwrap();
+        let map = process.map.as_ref().unwrap();
+        for orientation in [Orientation::Horizontal, Orientation::Vertical] {
+            let whole = layout::lintas_fungsi_with(book, process, &options(orientation)).unwrap();
+            // Every document and every sharing lane is drawn once in the whole map.
+            let outputs: usize = map.steps().map(|(_, s)| s.outputs.len()).sum();
+            assert_eq!(whole.documents.len(), outputs, "seed {seed}");
+            for twin in &whole.twins {
+                let step = map.step(&twin.step).unwrap();
+                assert!(step.shared_with.iter().any(|l| l.text == twin.lane));
+            }
+            documents += whole.documents.len();
+            twins += whole.twins.len();
+            links += whole.nodes.iter().filter(|n| n.process.is_some()).count();
+            let parts = layout::lintas_fungsi_parts(
+                book,
+                process,
+                &LayoutOptions {
+                    orientation,
+                    page: Some(layout::print::Paper::A4),
+                },
+            );
+            for l in std::iter::once(&whole).chain(&parts) {
+                for p in verify::problems(l) {
+                    failures.push(format!("seed {seed} ({orientation:?}): {p}"));
+                }
+                assert_eq!(
+                    verify::overlaps(l),
+                    0,
+                    "seed {seed}: edges on top of each other"
+                );
+            }
+            let drawn: usize = parts.iter().map(|p| p.documents.len()).sum();
+            assert_eq!(drawn, outputs, "seed {seed}: every document on one part");
+        }
+    }
+    eprintln!("{documents} documents, {twins} twins, {links} linked steps");
+    assert!(documents > 100 && twins > 20 && links > 50);
+    assert!(
+        failures.is_empty(),
+        "{}",
+        failures[..failures.len().min(40)].join("\n")
+    );
+}
+
+#[test]
+fn every_construct_is_drawn_with_its_hooks() {
+    let compiled = fixture("constructs.peta");
+    let book = &compiled.book;
+    let process = book.process("P1").unwrap();
+    for orientation in [Orientation::Horizontal, Orientation::Vertical] {
+        let l = layout::lintas_fungsi_with(book, process, &options(orientation)).unwrap();
+        assert!(
+            verify::problems(&l).is_empty(),
+            "{:?}",
+            verify::problems(&l)
+        );
+        let node = |id: &str| l.nodes.iter().find(|n| n.id == id).unwrap();
+        // Documents beside their step: under it (horizontal), right of it (vertical).
+        let docs: Vec<_> = l.documents.iter().filter(|d| d.step == "undang").collect();
+        assert_eq!(docs.len(), 2);
+        let undang = node("undang").rect();
+        for d in &docs {
+            assert_eq!(d.lane, "c");
+            if orientation == Orientation::Horizontal {
+                assert!(d.y >= undang.bottom());
+                assert!((d.rect().center().x - undang.center().x).abs() <= 1);
+            } else {
+                assert!(d.x >= undang.right());
+                assert!((d.rect().center().y - undang.center().y).abs() <= 1);
+            }
+        }
+        // The joint step is marked in both other lanes, in its own column.
+        let rapat = node("rapat");
+        let mut lanes: Vec<&str> = l.twins.iter().map(|t| t.lane.as_str()).collect();
+        lanes.sort();
+        assert_eq!(lanes, ["a", "c"]);
+        for t in &l.twins {
+            assert_eq!(t.number, rapat.number);
+            if orientation == Orientation::Horizontal {
+                assert_eq!((t.x, t.w), (rapat.x, rapat.w));
+            } else {
+                assert_eq!((t.y, t.h), (rapat.y, rapat.h));
+            }
+        }
+        // The branches of the parallel fork share a column.
+        assert_eq!(node("siapkan").column, node("undang").column);
+        // Links: the off-page connector of the start before it, of the end after it.
+        let (m, s) = (node("m"), node("s"));
+        let (mt, st) = (m.link_tab.unwrap(), s.link_tab.unwrap());
+        if orientation == Orientation::Horizontal {
+            assert!(mt.right() < m.shape_rect().x && st.x > s.shape_rect().right());
+        } else {
+            assert!(mt.bottom() < m.shape_rect().y && st.y > s.shape_rect().bottom());
+        }
+        assert_eq!(node("uji").process.as_deref(), Some("P2"));
+        assert!(node("uji").link_tab.is_none());
+    }
+    let l = only_layout(&compiled, Orientation::Horizontal);
+    let text = svg::svg(&l, &svg::SvgOptions::default());
+    let doc = parse_svg(&text);
+    let groups = |class: &str| -> Vec<roxmltree::Node<'_, '_>> {
+        doc.descendants()
+            .filter(|n| n.tag_name().name() == "g" && n.attribute("class") == Some(class))
+            .collect()
+    };
+    let documents = groups("document");
+    assert_eq!(documents.len(), 3);
+    assert_eq!(documents[1].attribute("data-step"), Some("undang"));
+    assert!(documents[1]
+        .descendants()
+        .any(|n| n.text() == Some("Surat undangan")));
+    assert_eq!(groups("twin").len(), 2);
+    assert_eq!(groups("process-connector").len(), 2);
+    let marker = groups("sub-process");
+    assert_eq!(marker.len(), 1);
+    assert_eq!(marker[0].attribute("data-process"), Some("P2"));
+    assert!(text.contains(r#"data-kind="parallel""#));
+    assert!(text.contains(r#"data-shared-with="c a""#));
+    assert!(
+        !text.contains("href="),
+        "self-contained without a link resolver"
+    );
+    let linked = svg::svg_linked(&l, &svg::SvgOptions::default(), &|key| {
+        let peta::layout::diagram::LinkKey::Process(code) = key;
+        Some(format!("{code}.html"))
+    });
+    assert_eq!(linked.matches(r#"href="P2.html""#).count(), 3);
+    insta::assert_snapshot!("svg_constructs", text);
+    // DOT shows them too: documents as notes, twins dashed, links as off-page connectors
+    // and the sub-process marker; Graphviz accepts it.
+    let source = dot::dot(book, process).unwrap();
+    assert!(
+        source.contains(r#""dokumen undang 1" [shape=note"#),
+        "{source}"
+    );
+    assert!(source.contains(r#""bersama rapat c" [shape=box, style="rounded,dashed""#));
+    assert!(source.contains(r#""proses m P2" -> "m";"#));
+    assert!(source.contains(r#""s" -> "proses s P2";"#));
+    assert!(source.contains(r#"label="Menguji hasil rapat\n[+] P2""#));
+    assert!(source.contains(r#""gabung" [shape=diamond"#));
+    if tool_available("Graphviz dot", dot_available()) {
+        let (status, _, stderr) = run_dot(&source, "svg");
+        assert_eq!(status, 0, "{stderr}");
+    }
+    insta::assert_snapshot!("layout_constructs", serde_yaml::to_string(&l).unwrap());
 }

@@ -2,14 +2,15 @@
 
 use super::place::Placed;
 use super::{
-    header_text, text_box, Ctx, Page, EDGE_FONT, FONT_FLOOR, MARGIN, NODE_FONT, TITLE_FONT,
-    TITLE_GAP,
+    document_text_box, header_text, text_box, Ctx, Node, Page, Role, EDGE_FONT, FONT_FLOOR, MARGIN,
+    NODE_FONT, TITLE_FONT, TITLE_GAP,
 };
 use crate::layout::geometry::{Point, Rect};
 use crate::layout::legend;
 use crate::layout::text::{self, Weight};
 use crate::layout::{
-    EdgePath, LaneBox, Layout, LayoutKind, LayoutOptions, NodeBox, Part, TextBlock,
+    DocumentBox, EdgePath, LaneBox, Layout, LayoutKind, LayoutOptions, NodeBox, NodeKind, Part,
+    TextBlock, TwinBox, LINK_TAB_GAP, SUBPROCESS_BAND,
 };
 use crate::model::Process;
 
@@ -77,52 +78,97 @@ pub(super) fn assemble(
         })
         .collect();
 
-    let nodes = ctx
-        .nodes
-        .iter()
-        .zip(&placed.pos)
-        .map(|(n, &(u, v))| {
-            // The step's number leads its label, as in the numbered narrative.
-            let shown = match &n.number {
-                Some(number) => format!("{number}. {}", n.label),
-                None => n.label.to_string(),
-            };
-            let fitted = text::fit(
-                &shown,
-                &text_box(n.kind),
-                Weight::Regular,
-                NODE_FONT,
-                FONT_FLOOR,
-            );
-            let rect = page.rect(u, v, n.du, n.dv);
-            // A connector stands for a step elsewhere: the hooks belong to that step.
-            let step = match n.target {
-                Some(_) => None,
-                None => process.map.as_ref().and_then(|m| m.step(&n.id)),
-            };
-            NodeBox {
-                id: n.id.to_string(),
-                kind: n.kind,
-                lane: lanes[n.lane].0.clone(),
-                label: n.label.to_string(),
-                lines: fitted.lines,
-                x: rect.x,
-                y: rect.y,
-                w: rect.w,
-                h: rect.h,
-                font_size: fitted.font_size,
-                line_height: fitted.line_height,
-                column: n.rank,
-                row: n.row,
-                number: n.number.clone(),
-                target: n.target.map(str::to_string),
-                shared_with: step
-                    .map(|s| s.shared_with.iter().map(|l| l.text.clone()).collect())
-                    .unwrap_or_default(),
-                process: step.and_then(|s| s.process.as_ref().map(|p| p.text.clone())),
+    let mut nodes = Vec::new();
+    let mut documents = Vec::new();
+    let mut twins = Vec::new();
+    for (n, &(u, v)) in ctx.nodes.iter().zip(&placed.pos) {
+        let rect = page.rect(u, v, n.du, n.dv);
+        let lane = lanes[n.lane].0.clone();
+        match n.role {
+            Role::Document(owner) => {
+                let fitted = text::fit(
+                    &n.label,
+                    &document_text_box(),
+                    Weight::Regular,
+                    NODE_FONT,
+                    FONT_FLOOR,
+                );
+                documents.push(DocumentBox {
+                    step: ctx.nodes[owner].id.to_string(),
+                    lane,
+                    label: n.label.to_string(),
+                    lines: fitted.lines,
+                    x: rect.x,
+                    y: rect.y,
+                    w: rect.w,
+                    h: rect.h,
+                    font_size: fitted.font_size,
+                    line_height: fitted.line_height,
+                });
             }
-        })
-        .collect();
+            Role::Twin(owner) => {
+                let fitted = fit_label(n, false);
+                twins.push(TwinBox {
+                    step: ctx.nodes[owner].id.to_string(),
+                    kind: n.kind,
+                    lane,
+                    number: n.number.clone(),
+                    lines: fitted.lines,
+                    x: rect.x,
+                    y: rect.y,
+                    w: rect.w,
+                    h: rect.h,
+                    font_size: fitted.font_size,
+                    line_height: fitted.line_height,
+                });
+            }
+            Role::Step => {
+                // A connector stands for a step elsewhere: the hooks belong to that step.
+                let step = match n.target {
+                    Some(_) => None,
+                    None => process.map.as_ref().and_then(|m| m.step(&n.id)),
+                };
+                let linked = step.and_then(|s| s.process.as_ref().map(|p| p.text.clone()));
+                let fitted = fit_label(n, n.kind == NodeKind::Task && linked.is_some());
+                let link_tab = n.tab.map(|(tw, th)| {
+                    let before = n.kind == NodeKind::Start;
+                    match (frame.vertical, before) {
+                        (false, true) => Rect::new(rect.x, rect.y + (rect.h - th) / 2, tw, th),
+                        (false, false) => {
+                            Rect::new(rect.right() - tw, rect.y + (rect.h - th) / 2, tw, th)
+                        }
+                        (true, true) => Rect::new(rect.x + (rect.w - tw) / 2, rect.y, tw, th),
+                        (true, false) => {
+                            Rect::new(rect.x + (rect.w - tw) / 2, rect.bottom() - th, tw, th)
+                        }
+                    }
+                });
+                debug_assert!(link_tab.is_none_or(|t| t.w + LINK_TAB_GAP < rect.w.max(rect.h)));
+                nodes.push(NodeBox {
+                    id: n.id.to_string(),
+                    kind: n.kind,
+                    lane,
+                    label: n.label.to_string(),
+                    lines: fitted.lines,
+                    x: rect.x,
+                    y: rect.y,
+                    w: rect.w,
+                    h: rect.h,
+                    font_size: fitted.font_size,
+                    line_height: fitted.line_height,
+                    column: n.rank,
+                    row: n.row,
+                    number: n.number.clone(),
+                    target: n.target.map(str::to_string),
+                    shared_with: step
+                        .map(|s| s.shared_with.iter().map(|l| l.text.clone()).collect())
+                        .unwrap_or_default(),
+                    process: linked,
+                    link_tab,
+                });
+            }
+        }
+    }
 
     let edges = ctx
         .edges
@@ -158,5 +204,21 @@ pub(super) fn assemble(
         edges,
         part: ctx.part.map(|(index, count)| Part { index, count }),
         legend_at,
+        documents,
+        twins,
     }
+}
+
+/// A step's label, its number leading as in the numbered narrative, fitted to its shape
+/// (less the band at the bottom of a task that holds the sub-process marker).
+fn fit_label(n: &Node, sub_process: bool) -> text::Fitted {
+    let shown = match &n.number {
+        Some(number) => format!("{number}. {}", n.label),
+        None => n.label.to_string(),
+    };
+    let mut tb = text_box(n.kind);
+    if sub_process {
+        tb.h -= SUBPROCESS_BAND;
+    }
+    text::fit(&shown, &tb, Weight::Regular, NODE_FONT, FONT_FLOOR)
 }

@@ -74,6 +74,32 @@ fn shape_size(kind: NodeKind) -> (i32, i32) {
     }
 }
 
+/// Size of a document symbol: as wide as a task, so a column never widens for it; three
+/// lines of label text above the wave.
+const DOCUMENT_SIZE: (i32, i32) = (144, 56);
+/// Height of the off-page connector of a linked start or end; its width follows the code.
+const LINK_TAB_H: i32 = 32;
+const LINK_TAB_MIN_W: i32 = 52;
+use crate::layout::LINK_FONT;
+
+fn document_text_box() -> TextBox {
+    TextBox {
+        outline: Outline::Rect,
+        w: DOCUMENT_SIZE.0,
+        h: DOCUMENT_SIZE.1 - crate::layout::DOCUMENT_WAVE,
+        pad_x: 6,
+        pad_y: 3,
+    }
+}
+
+/// Real size of the off-page connector drawn with a start or end linked to map `code`.
+fn link_tab_size(code: &str) -> (i32, i32) {
+    let text = text::text_width(code, LINK_FONT, Weight::Bold);
+    // Room for the point of the pentagon (half its height) and a little padding.
+    let w = (text + LINK_TAB_H / 2 + 10).clamp(LINK_TAB_MIN_W, shape_size(NodeKind::Task).0);
+    (w, LINK_TAB_H)
+}
+
 fn outline(kind: NodeKind) -> Outline {
     match kind {
         NodeKind::Task | NodeKind::Connector => Outline::Rect,
@@ -177,10 +203,25 @@ impl Page {
     }
 }
 
+/// What a laid-out box stands for: a step (or a page connector) that flows attach to, or a
+/// box that only needs room: a step's document, or a joint step's mark in another lane (each
+/// with the index of its step).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Step,
+    Document(usize),
+    Twin(usize),
+}
+
 #[derive(Clone)]
 struct Node<'a> {
     id: Cow<'a, str>,
     kind: NodeKind,
+    role: Role,
+    /// Real size (w, h) of the off-page connector a start or an end linked to another map
+    /// carries, included in the node's size (beside the shape, or above/below it in a vertical
+    /// map).
+    tab: Option<(i32, i32)>,
     lane: usize,
     label: Cow<'a, str>,
     /// The step's number in the book (`CrossMap::step_numbers`, as the narrative counts);
@@ -283,9 +324,16 @@ pub(super) fn layout(
 
     let pairs: Vec<(usize, usize)> = edges.iter().map(|e| (e.from, e.to)).collect();
     let start = nodes.iter().position(|n| n.kind == NodeKind::Start);
-    let rank = ranks(nodes.len(), start, &pairs);
+    let steps = nodes.iter().filter(|n| n.role == Role::Step).count();
+    let rank = ranks(steps, start, &pairs);
     for (node, rank) in nodes.iter_mut().zip(rank) {
         node.rank = rank;
+    }
+    // A document and a twin stand in their step's column.
+    for i in steps..nodes.len() {
+        if let Role::Document(owner) | Role::Twin(owner) = nodes[i].role {
+            nodes[i].rank = nodes[owner].rank;
+        }
     }
     for e in edges.iter_mut() {
         e.forward = nodes[e.to].rank > nodes[e.from].rank;
@@ -321,10 +369,11 @@ fn lay_out(
     let mut col_du = vec![0; columns];
     let mut row_dv = BTreeMap::new();
     for n in &nodes {
-        let uniform = !compact && n.kind != NodeKind::Connector;
-        col_du[n.rank] = col_du[n.rank].max(if uniform { cell_du } else { n.du });
+        let uniform =
+            !compact && n.kind != NodeKind::Connector && !matches!(n.role, Role::Document(_));
+        col_du[n.rank] = col_du[n.rank].max(if uniform { cell_du.max(n.du) } else { n.du });
         let row = row_dv.entry((n.lane, n.row)).or_insert(0);
-        *row = (*row).max(if uniform { cell_dv } else { n.dv });
+        *row = (*row).max(if uniform { cell_dv.max(n.dv) } else { n.dv });
     }
     for du in col_du.iter_mut().filter(|du| **du == 0) {
         *du = cell_du;
@@ -377,25 +426,39 @@ fn lanes_of(book: &Book, map: &CrossMap) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The steps, in the model's order (flows refer to them by index), then every step's
+/// documents and its twins in the other lanes that share it.
 fn nodes_of<'a>(
     map: &'a CrossMap,
     lanes: &[(String, String)],
     frame: Frame,
     numbers: &[Option<String>],
 ) -> Vec<Node<'a>> {
-    map.steps()
+    let lane_of = |id: &str| lanes.iter().position(|(lane, _)| lane == id);
+    let mut nodes: Vec<Node<'a>> = map
+        .steps()
         .enumerate()
         .map(|(i, (_, step))| {
             let kind = NodeKind::from(step.kind);
-            let (w, h) = shape_size(kind);
+            let (mut w, mut h) = shape_size(kind);
+            let tab = match (kind, &step.process) {
+                (NodeKind::Start | NodeKind::End, Some(code)) => Some(link_tab_size(&code.text)),
+                _ => None,
+            };
+            if let Some((tw, th)) = tab {
+                if frame.vertical {
+                    h += th + crate::layout::LINK_TAB_GAP;
+                } else {
+                    w += tw + crate::layout::LINK_TAB_GAP;
+                }
+            }
             let (du, dv) = frame.extents(w, h);
             Node {
                 id: Cow::Borrowed(step.id.as_str()),
                 kind,
-                lane: lanes
-                    .iter()
-                    .position(|(id, _)| *id == step.lane)
-                    .unwrap_or(0),
+                role: Role::Step,
+                tab,
+                lane: lane_of(&step.lane).unwrap_or(0),
                 label: Cow::Borrowed(step.label.as_str()),
                 number: numbers.get(i).cloned().flatten(),
                 target: None,
@@ -407,7 +470,46 @@ fn nodes_of<'a>(
                 dv,
             }
         })
-        .collect()
+        .collect();
+    for (i, (_, step)) in map.steps().enumerate() {
+        let owner = nodes[i].clone();
+        for output in &step.outputs {
+            let (w, h) = DOCUMENT_SIZE;
+            let (du, dv) = frame.extents(w, h);
+            nodes.push(Node {
+                kind: NodeKind::Task,
+                role: Role::Document(i),
+                tab: None,
+                label: Cow::Borrowed(output.text.as_str()),
+                number: None,
+                w,
+                h,
+                du,
+                dv,
+                ..owner.clone()
+            });
+        }
+        let mut marked = vec![owner.lane];
+        for lane in step.shared_with.iter().filter_map(|l| lane_of(&l.text)) {
+            if marked.contains(&lane) {
+                continue;
+            }
+            marked.push(lane);
+            let (w, h) = shape_size(owner.kind);
+            let (du, dv) = frame.extents(w, h);
+            nodes.push(Node {
+                role: Role::Twin(i),
+                tab: None,
+                lane,
+                w,
+                h,
+                du,
+                dv,
+                ..owner.clone()
+            });
+        }
+    }
+    nodes
 }
 
 fn edges_of(map: &CrossMap, frame: Frame) -> Vec<Edge<'_>> {

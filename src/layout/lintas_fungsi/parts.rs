@@ -5,7 +5,7 @@
 //! step it leads to) and the matching connector opens the other part. Each part is laid out
 //! on its own by the same passes, so it keeps every guarantee of a whole map.
 
-use super::{lay_out, shape_size, Edge, Frame, Node, NodeKind, EDGE_FONT, NODE_FONT};
+use super::{lay_out, shape_size, Edge, Frame, Node, NodeKind, Role, EDGE_FONT, NODE_FONT};
 use crate::layout::print::{self, Paper};
 use crate::layout::{Layout, LayoutOptions};
 use crate::model::Process;
@@ -173,6 +173,14 @@ fn part<'a>(
             out.push(n);
         }
     }
+    // Documents and twins stand in their step's column, so they are in its part.
+    for n in out.iter_mut() {
+        n.role = match n.role {
+            Role::Step => Role::Step,
+            Role::Document(owner) => Role::Document(index[&owner]),
+            Role::Twin(owner) => Role::Twin(index[&owner]),
+        };
+    }
     let mut flows: Vec<Edge<'a>> = Vec::new();
     for e in edges {
         if inside(e.from) && inside(e.to) {
@@ -198,6 +206,8 @@ fn part<'a>(
         out.push(Node {
             id: Cow::Owned(format!("penghubung-{which}-{}", t.id)),
             kind: NodeKind::Connector,
+            role: Role::Step,
+            tab: None,
             lane: t.lane,
             label: Cow::Owned(number),
             number: None,

@@ -59,6 +59,19 @@ mod tests {
     }
 
     #[test]
+    fn steps_no_path_orders_share_a_column() {
+        // A fork 1 into branches 2 → 3 and 4, joined at 5: 2 and 4 share column 2, and the
+        // short branch waits in it; the join comes after the longer branch.
+        let edges = [(0, 1), (1, 2), (2, 3), (3, 5), (1, 4), (4, 5), (5, 6)];
+        let rank = ranks(7, Some(0), &edges);
+        assert_eq!(rank, [0, 1, 2, 3, 2, 4, 5]);
+        // Two ends of a decision, one after a longer detour: the first end shares the
+        // detour's column.
+        let edges = [(0, 1), (1, 2), (1, 3), (3, 4)];
+        assert_eq!(ranks(5, Some(0), &edges), [0, 1, 2, 2, 3]);
+    }
+
+    #[test]
     fn unreached_steps_come_after_by_the_same_rule() {
         // 3 → 4 → 1 are not reached from the start 0; they follow column 2.
         let edges = [(0, 1), (1, 2), (3, 4), (4, 1)];

@@ -1,6 +1,6 @@
 //! Pass 2, rows: steps sharing a lane and a column stack in sub-rows.
 
-use super::{Edge, Node};
+use super::{Edge, Node, Role};
 use std::collections::BTreeMap;
 
 /// Sub-rows for steps that share a lane and a column, ordered by the mean position of their
@@ -25,8 +25,17 @@ pub(super) fn assign_rows(nodes: &mut [Node<'_>], edges: &[Edge<'_>], lanes: usi
                 .collect();
             (!preds.is_empty()).then(|| (preds.iter().sum(), preds.len() as i64))
         };
-        let mut keyed: Vec<(Option<(i64, i64)>, usize)> =
-            members.iter().map(|&v| (key(v, nodes), v)).collect();
+        // A document comes right after its step (below it, or beside it in a vertical map).
+        let documents: Vec<usize> = members
+            .iter()
+            .copied()
+            .filter(|&v| matches!(nodes[v].role, Role::Document(_)))
+            .collect();
+        let mut keyed: Vec<(Option<(i64, i64)>, usize)> = members
+            .iter()
+            .filter(|&&v| !documents.contains(&v))
+            .map(|&v| (key(v, nodes), v))
+            .collect();
         keyed.sort_by(|(ka, a), (kb, b)| {
             let by_mean = match (ka, kb) {
                 (Some((sa, ca)), Some((sb, cb))) => (sa * cb).cmp(&(sb * ca)),
@@ -36,10 +45,25 @@ pub(super) fn assign_rows(nodes: &mut [Node<'_>], edges: &[Edge<'_>], lanes: usi
             };
             by_mean.then(a.cmp(b))
         });
-        for (row, (_, v)) in keyed.iter().enumerate() {
-            nodes[*v].row = row;
+        let mut order: Vec<usize> = Vec::with_capacity(members.len());
+        for &(_, v) in &keyed {
+            order.push(v);
+            order.extend(
+                documents
+                    .iter()
+                    .filter(|&&d| nodes[d].role == Role::Document(v)),
+            );
         }
-        lane_rows[lane] = lane_rows[lane].max(keyed.len());
+        let orphans: Vec<usize> = documents
+            .iter()
+            .copied()
+            .filter(|d| !order.contains(d))
+            .collect();
+        order.extend(orphans);
+        for (row, &v) in order.iter().enumerate() {
+            nodes[v].row = row;
+        }
+        lane_rows[lane] = lane_rows[lane].max(order.len());
     }
     lane_rows
 }
