@@ -65,6 +65,21 @@ pub enum Command {
         #[arg(long)]
         exit_code: bool,
     },
+    /// Measure where the processes hurt: hand-offs, rework, decisions, time and complexity
+    /// per map, unit and book; with --against, what a revision changed in them.
+    Insight {
+        /// Project folder, a .peta file, or a git revision of --project.
+        #[arg(default_value = ".")]
+        path: String,
+        #[arg(long, value_enum, default_value = "text")]
+        format: InsightFormat,
+        /// Compare with this newer version (folder, file or git revision).
+        #[arg(long, value_name = "NEW")]
+        against: Option<String>,
+        /// The project folder whose git revisions PATH and NEW name.
+        #[arg(long, default_value = ".")]
+        project: PathBuf,
+    },
     /// List the rules (the eight principles of Permenpan RB 19/2018 and more).
     Rules {
         #[arg(long, value_enum, default_value = "human")]
@@ -211,6 +226,15 @@ pub enum DiffFormat {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InsightFormat {
+    /// Aligned tables (headings follow --lang).
+    Text,
+    Json,
+    /// The map table (not with --against).
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
     Json,
     Yaml,
@@ -296,6 +320,12 @@ fn execute(args: &Args) -> Result<Status> {
             format,
             exit_code,
         } => diff(old, new.as_deref(), project, *format, *exit_code, args.lang),
+        Command::Insight {
+            path,
+            format,
+            against,
+            project,
+        } => insight(path, *format, against.as_deref(), project, args.lang),
         Command::Rules { format } => {
             print(&catalogue::list(*format, args.lang.unwrap_or_default()));
             Ok(Status::Clean)
@@ -495,6 +525,36 @@ fn diff(
     } else {
         Status::Clean
     })
+}
+
+fn insight(
+    path: &str,
+    format: InsightFormat,
+    against: Option<&str>,
+    project: &Path,
+    lang: Option<Lang>,
+) -> Result<Status> {
+    use crate::insight::{compare, of_side, output};
+    let lang = lang.unwrap_or_default();
+    let old = of_side(path, project)?;
+    let Some(new_spec) = against else {
+        print(&match format {
+            InsightFormat::Text => output::text(&old, lang),
+            InsightFormat::Json => output::json(&old),
+            InsightFormat::Csv => output::csv(&old),
+        });
+        return Ok(Status::Clean);
+    };
+    let new = of_side(new_spec, project)?;
+    let changes = compare::compare(&old, &new);
+    print(&match format {
+        InsightFormat::Text => compare::text(&changes, path, new_spec, lang),
+        InsightFormat::Json => compare::json(&changes, path, new_spec),
+        InsightFormat::Csv => {
+            anyhow::bail!("--format csv writes the map table; with --against use text or json")
+        }
+    });
+    Ok(Status::Clean)
 }
 
 fn fmt(path: &Path, check: bool, stdout: bool, lang: Option<Lang>) -> Result<Status> {

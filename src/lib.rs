@@ -14,6 +14,7 @@ pub mod export;
 pub mod formatter;
 pub mod import;
 pub mod init;
+pub mod insight;
 pub mod layout;
 pub mod lsp;
 pub mod model;

@@ -37,6 +37,8 @@ pub enum ChapterSpec {
     },
     /// The generated chapter: relation map, level-0 map, every process.
     Maps,
+    /// The generated chapter "Analisis Peta Proses" (`analisis`): `peta insight`'s figures.
+    Insight,
 }
 
 pub use crate::layout::print::Paper;
@@ -397,8 +399,8 @@ impl BookConfig {
             }
         }
         let entry_help = Text::new(
-            "setiap entri adalah path berkas Markdown, `peta`, atau `{ file: ..., bagan: organisasi }`",
-            "each entry is a Markdown file path, `peta`, or `{ file: ..., bagan: organisasi }`",
+            "setiap entri adalah path berkas Markdown, `peta`, `analisis`, atau `{ file: ..., bagan: organisasi }`",
+            "each entry is a Markdown file path, `peta`, `analisis`, or `{ file: ..., bagan: organisasi }`",
         );
         match book.get("chapters") {
             Some(Value::Sequence(items)) => {
@@ -535,6 +537,7 @@ impl BookConfig {
 fn chapter(item: &Value) -> Option<ChapterSpec> {
     match item {
         Value::String(s) if s == "peta" => Some(ChapterSpec::Maps),
+        Value::String(s) if s == "analisis" => Some(ChapterSpec::Insight),
         Value::String(s) => Some(ChapterSpec::Markdown {
             path: PathBuf::from(s),
             extras: Vec::new(),

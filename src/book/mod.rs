@@ -5,6 +5,7 @@
 
 pub mod config;
 pub mod figures;
+mod insight;
 pub mod markdown;
 pub mod pdf;
 
@@ -397,6 +398,14 @@ pub fn build(compiled: &Compiled) -> Result<Built> {
                 }
                 .render()?;
                 chapter_pages.push((page, chapter.title.clone(), html));
+            }
+            ChapterSpec::Insight => {
+                let mut chapter = insight::chapter(compiled, arabic, &number, &id, &page)?;
+                toc.append(&mut chapter.toc);
+                figure_list.append(&mut chapter.figures);
+                table_list.append(&mut chapter.tables);
+                files.append(&mut chapter.files);
+                chapter_pages.push((page, "Analisis Peta Proses".to_string(), chapter.html));
             }
             ChapterSpec::Maps => {
                 maps_chapter = Some((chapter_pages.len(), String::new()));

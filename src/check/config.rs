@@ -110,6 +110,28 @@ impl Config {
         })
     }
 
+    /// A numeric parameter as the rule runs with it: from `peta.yaml`, else the rule's default.
+    /// Also what other stages (`peta insight`) read, so they judge by the same budgets.
+    pub fn number_or_default(&self, rule: &Rule, name: &str) -> Option<usize> {
+        self.number(rule, name)
+            .or_else(|| super::default_of(rule, name).and_then(|d| d.parse().ok()))
+    }
+
+    /// A list parameter as the rule runs with it: from `peta.yaml`, else the rule's default
+    /// (written comma-separated).
+    pub fn list_or_default(&self, rule: &Rule, name: &str) -> Vec<String> {
+        self.list(rule, name).unwrap_or_else(|| {
+            super::default_of(rule, name)
+                .map(|d| {
+                    d.split(',')
+                        .map(|s| s.trim().to_string())
+                        .filter(|s| !s.is_empty())
+                        .collect()
+                })
+                .unwrap_or_default()
+        })
+    }
+
     /// Reads the settings, reporting every bad entry (unknown rule, bad severity, unknown or
     /// ill-typed parameter) at its line in `peta.yaml`.
     pub fn read(settings: &Settings, sources: &SourceMap) -> (Config, Vec<Diagnostic>) {

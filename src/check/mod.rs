@@ -193,10 +193,7 @@ impl<'a> Checker<'a> {
     /// rule does not declare (or whose default is no number) is reported as an internal error
     /// rather than read as 0, which would silently turn the rule into nonsense.
     pub fn number(&self, name: &str) -> usize {
-        let value = self
-            .config
-            .number(self.rule, name)
-            .or_else(|| default_of(self.rule, name).and_then(|d| d.parse().ok()));
+        let value = self.config.number_or_default(self.rule, name);
         value.unwrap_or_else(|| {
             self.undeclared.borrow_mut().push(name.to_string());
             0
@@ -209,16 +206,7 @@ impl<'a> Checker<'a> {
         if default_of(self.rule, name).is_none() {
             self.undeclared.borrow_mut().push(name.to_string());
         }
-        self.config.list(self.rule, name).unwrap_or_else(|| {
-            default_of(self.rule, name)
-                .map(|d| {
-                    d.split(',')
-                        .map(|s| s.trim().to_string())
-                        .filter(|s| !s.is_empty())
-                        .collect()
-                })
-                .unwrap_or_default()
-        })
+        self.config.list_or_default(self.rule, name)
     }
 
     /// The book's narrative texts with their words (computed once for all prose rules).

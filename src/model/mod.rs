@@ -5,10 +5,12 @@
 pub mod code;
 mod compile;
 pub mod date;
+mod flow_order;
 mod step_kind;
 
 pub use code::Code;
 pub use compile::compile;
+pub use flow_order::{flow_order, FlowOrder};
 pub use step_kind::StepKind;
 
 use crate::source::Span;

@@ -7,6 +7,7 @@
 pub mod bpmn;
 pub mod diagram;
 pub mod dot;
+pub mod insight;
 pub mod png;
 pub mod sop;
 pub mod svg;

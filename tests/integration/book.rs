@@ -404,6 +404,7 @@ fn in_a_browser_pages_load_cleanly_no_injected_script_runs_and_the_book_prints()
             .map(|(p, _)| hostile.join(p))
             .filter(|p| p.extension().is_some_and(|e| e == "html")),
     );
+    let mut insight_pages = 0;
     for page in &pages {
         let output = Command::new(&browser)
             .args(browser_flags(profile.path()))
@@ -430,7 +431,18 @@ fn in_a_browser_pages_load_cleanly_no_injected_script_runs_and_the_book_prints()
             "{}: a resource failed to load:\n{log}",
             page.display()
         );
+        // The analysis chapter (`analisis` in maps/peta.yaml) with its charts, as parsed.
+        if dom.contains("data-insight=\"chapter\"") {
+            insight_pages += 1;
+            for hook in ["ranking", "bars", "heat-map", "over-budget"] {
+                assert!(dom.contains(&format!("data-insight=\"{hook}\"")), "{hook}");
+            }
+        }
     }
+    assert!(
+        insight_pages >= 2,
+        "the analysis chapter and the print view"
+    );
     // Every figure of the index is present in the print view.
     let print = std::fs::read_to_string(book.join("cetak.html")).unwrap();
     let figures = print.matches("<figure class=\"map").count();

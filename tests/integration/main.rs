@@ -9,6 +9,7 @@ mod editor;
 mod errors;
 mod export;
 mod import;
+mod insight;
 mod lsp;
 mod maps;
 mod outputs;

@@ -1,7 +1,6 @@
 //! L002 map-without-handoff: a map with several lanes hands work from one lane to another.
 
 use crate::check::prelude::*;
-use std::collections::BTreeSet;
 
 pub const RULE: Rule = Rule {
     code: "L002",
@@ -69,14 +68,7 @@ fn check(c: &mut Checker) {
                 }
             }
         }
-        // Work passes between lanes when a flow joins steps done by different lanes; a joint
-        // step is done by all the lanes it names.
-        let crosses = |from: &Step, to: &Step| {
-            let (a, b): (BTreeSet<&str>, BTreeSet<&str>) =
-                (from.lanes().collect(), to.lanes().collect());
-            a != b
-        };
-        if lanes.len() < 2 || map.flows().any(|(from, to, _)| crosses(from, to)) {
+        if lanes.len() < 2 || map.flows().any(|(from, to, _)| from.hands_over_to(to)) {
             continue;
         }
         let code = process.code_text();

@@ -1,6 +1,7 @@
 //! N003 task-without-value: a task that only waits or passes work on adds no value.
 
 use crate::check::prelude::*;
+use crate::check::rules::common::value::non_value_verb;
 
 pub const RULE: Rule = Rule {
     code: "N003",
@@ -75,15 +76,9 @@ fn check(c: &mut Checker) {
     let verbs = c.list("verbs");
     for (process, map) in c.maps() {
         for (_, step) in map.steps() {
-            if step.kind != StepKind::Task {
-                continue;
-            }
-            let Some(word) = first_word(&step.label) else {
+            let Some(word) = non_value_verb(step, &verbs) else {
                 continue;
             };
-            if !verbs.iter().any(|v| same_word(v, word)) {
-                continue;
-            }
             let code = process.code_text();
             c.report(
                 Owner::Step {

@@ -1,5 +1,7 @@
 //! Pass 1, ranks: the column of every step along the flow.
 
+use crate::model::{flow_order, FlowOrder};
+
 /// Column of every step. Back edges: flows to a step still on the DFS stack, the DFS
 /// starting at `start` and following flows in source order. Ranks: longest path over the
 /// remaining flows. Steps the start does not reach: ranked the same way among themselves,
@@ -9,46 +11,12 @@ pub(super) fn ranks(n: usize, start: Option<usize>, edges: &[(usize, usize)]) ->
     for (e, &(a, b)) in edges.iter().enumerate() {
         out[a].push((e, b));
     }
-    #[derive(Clone, Copy, PartialEq)]
-    enum Mark {
-        New,
-        Open,
-        Done,
-    }
-    let mut mark = vec![Mark::New; n];
-    let mut dag = vec![true; edges.len()];
-    let mut dfs = |root: usize, finished: &mut Vec<usize>, mark: &mut Vec<Mark>| {
-        let mut stack = vec![(root, 0usize)];
-        mark[root] = Mark::Open;
-        while let Some(top) = stack.last_mut() {
-            let (v, next) = *top;
-            if let Some(&(e, w)) = out[v].get(next) {
-                top.1 += 1;
-                match mark[w] {
-                    Mark::New => {
-                        mark[w] = Mark::Open;
-                        stack.push((w, 0));
-                    }
-                    Mark::Open => dag[e] = false,
-                    Mark::Done => {}
-                }
-            } else {
-                mark[v] = Mark::Done;
-                finished.push(v);
-                stack.pop();
-            }
-        }
-    };
-    let mut reached_order = Vec::new();
-    if n > 0 {
-        dfs(start.unwrap_or(0), &mut reached_order, &mut mark);
-    }
-    let mut rest_order = Vec::new();
-    for v in 0..n {
-        if mark[v] == Mark::New {
-            dfs(v, &mut rest_order, &mut mark);
-        }
-    }
+    // The model's one definition of a flow back (shared with `peta insight`'s rework count).
+    let FlowOrder {
+        back,
+        reached: reached_order,
+        rest: rest_order,
+    } = flow_order(n, start, edges);
     let mut reached = vec![false; n];
     for &v in &reached_order {
         reached[v] = true;
@@ -58,7 +26,7 @@ pub(super) fn ranks(n: usize, start: Option<usize>, edges: &[(usize, usize)]) ->
     for order in [&reached_order, &rest_order] {
         for &v in order.iter().rev() {
             for &(e, w) in &out[v] {
-                if dag[e] && reached[w] == reached[v] {
+                if !back[e] && reached[w] == reached[v] {
                     rank[w] = rank[w].max(rank[v] + 1);
                 }
             }

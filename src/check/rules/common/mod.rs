@@ -6,6 +6,7 @@ pub mod agency;
 pub mod morph;
 pub mod orgs;
 pub mod spell;
+pub mod value;
 
 use crate::check::text::words;
 use crate::model::{Book, Unit};
