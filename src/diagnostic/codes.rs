@@ -288,6 +288,12 @@ codes! {
     "## Artinya\n`bersama:` mendaftar lajur lain yang ikut mengerjakan langkah. Lajur langkah itu sendiri, atau lajur yang disebut dua kali, tidak menambah apa pun.\n\n## Cara memperbaiki\nHapus lajur itu dari `bersama:`.",
     "## What it means\n`bersama:` lists the other lanes that share a step. The step's own lane, or a lane named twice, adds nothing.\n\n## How to fix\nRemove that lane from `bersama:`.";
 
+    "E119", Compile,
+    "`keterkaitan` SOP menyebut proses yang tidak ada",
+    "an SOP's `keterkaitan` names a process that does not exist",
+    "## Artinya\n`keterkaitan:` di bawah `sop` mendaftar proses lain yang berhubungan dengan SOP ini, dengan kodenya. Kode itu harus kode proses yang dideklarasikan di buku, agar halaman SOP dapat menautkannya.\n\n## Cara memperbaiki\nPeriksa ejaan kode (misalnya `P3.1.2`, tanpa spasi) dan perbaiki, atau hapus baris itu bila proses tersebut memang tidak dipetakan.",
+    "## What it means\n`keterkaitan:` under `sop` lists the other processes this SOP relates to, by code. Each must be a process declared in the book, so that the SOP page can link to it.\n\n## How to fix\nCheck the code's spelling (e.g. `P3.1.2`, no spaces) and correct it, or remove the line if that process is not mapped.";
+
     "E900", Internal,
     "Galat internal peta",
     "Internal error in peta",

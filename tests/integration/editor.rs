@@ -280,7 +280,10 @@ fn status_becomes(address: &str, ok: bool) -> serde_json::Value {
         if now["ok"] == ok {
             return now;
         }
-        assert!(Instant::now() < deadline, "status never became ok={ok}: {now}");
+        assert!(
+            Instant::now() < deadline,
+            "status never became ok={ok}: {now}"
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
 }
