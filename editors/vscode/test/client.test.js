@@ -207,7 +207,7 @@ async function eventually(check, what) {
   }
 }
 
-test('the client runs peta lsp and shows its answers', { skip: !fs.existsSync(petaBin) && 'no peta binary (cargo build first)' }, async () => {
+test('the client runs peta lsp and shows its answers', { skip: !fs.existsSync(petaBin) && 'no peta binary (cargo build first)' }, async (t) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'peta-vscode-'));
   // The client test's own copy of a small project: its positions are written against it, so
   // changes to the Rust tests' fixture project cannot move them.
@@ -219,6 +219,8 @@ test('the client runs peta lsp and shows its answers', { skip: !fs.existsSync(pe
   const original = fs.readFileSync(file, 'utf8');
   const context = { subscriptions: [] };
   const client = await extension.activate(context);
+  // A failed assertion must not leave `peta lsp` running: node would wait for it forever.
+  t.after(() => extension.deactivate());
   assert.deepStrictEqual(errors, []);
   for (const name of ['hover', 'definition', 'completion', 'formatting', 'rename', 'codeActions', 'symbols', 'folding']) {
     assert.ok(providers[name], `${name} provider registered`);
