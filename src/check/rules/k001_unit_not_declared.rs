@@ -3,9 +3,9 @@
 use crate::check::passage::Passage;
 use crate::check::prelude::*;
 use crate::check::rules::common::agency::Agency;
-use crate::check::rules::common::more_places;
 use crate::check::rules::common::morph::same_root;
 use crate::check::rules::common::orgs::{organisations, Triggers, DEFAULT_TRIGGERS, ROLE_WORDS};
+use crate::check::rules::common::{self, more_places};
 use crate::check::rules::common::{lower_words, unit_names};
 use crate::model::{Book, Unit};
 use crate::source::Span;
@@ -227,13 +227,7 @@ fn check(c: &mut Checker) {
             ),
         );
         d.help = Some(help);
-        for (passage, span) in &named.places[1..] {
-            let (id, en) = passage.place();
-            d.labels.push(Label {
-                span: *span,
-                message: Text::new(format!("juga di {id}"), format!("also in {en}")),
-            });
-        }
+        common::label_other_places(d, &named.places);
     }
 }
 

@@ -4,8 +4,8 @@
 use crate::check::passage::{Kind, Passage};
 use crate::check::prelude::*;
 use crate::check::rules::common::agency::Agency;
-use crate::check::rules::common::more_places;
 use crate::check::rules::common::spell::Speller;
+use crate::check::rules::common::{self, more_places};
 use crate::check::rules::common::{declared_name_words, is_acronym};
 use crate::check::rules::s006_spelling_inconsistent as s006;
 use crate::source::Span;
@@ -195,13 +195,7 @@ fn check(c: &mut Checker) {
             ),
         );
         d.help = Some(help);
-        for (passage, span) in &m.places[1..] {
-            let (id, en) = passage.place();
-            d.labels.push(Label {
-                span: *span,
-                message: Text::new(format!("juga di {id}"), format!("also in {en}")),
-            });
-        }
+        common::label_other_places(d, &m.places);
     }
 }
 

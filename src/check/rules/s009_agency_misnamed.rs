@@ -6,7 +6,7 @@ use crate::check::passage::Passage;
 use crate::check::prelude::*;
 use crate::check::rules::common::agency::{agency_kind, Agency};
 use crate::check::rules::common::orgs::{organisations, Triggers};
-use crate::check::rules::common::{declared_name_words, lower_words, unit_names};
+use crate::check::rules::common::{self, declared_name_words, lower_words, unit_names};
 use crate::source::Span;
 
 pub const RULE: Rule = Rule {
@@ -237,13 +237,7 @@ fn check(c: &mut Checker) {
         };
         let d = c.report(first.owner(), Some(span), message);
         d.help = Some(help);
-        for (passage, span) in &m.places[1..] {
-            let (id, en) = passage.place();
-            d.labels.push(Label {
-                span: *span,
-                message: Text::new(format!("juga di {id}"), format!("also in {en}")),
-            });
-        }
+        common::label_other_places(d, &m.places);
     }
 }
 

@@ -79,6 +79,21 @@ pub(crate) fn declared_name_words(book: &Book) -> std::collections::BTreeSet<Str
     out
 }
 
+/// One cause found in several passages is one finding: its first place is the finding's span,
+/// every other place a label "also in …".
+pub(crate) fn label_other_places(
+    d: &mut crate::diagnostic::Diagnostic,
+    places: &[(&crate::check::passage::Passage<'_>, crate::source::Span)],
+) {
+    for (passage, span) in places.iter().skip(1) {
+        let (id, en) = passage.place();
+        d.labels.push(crate::diagnostic::Label {
+            span: *span,
+            message: crate::diagnostic::Text::new(format!("juga di {id}"), format!("also in {en}")),
+        });
+    }
+}
+
 /// " (and 2 other places)" after a place, in both languages; empty for a single place.
 pub(crate) fn more_places(places: usize) -> (String, String) {
     match places {
