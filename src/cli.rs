@@ -860,20 +860,7 @@ fn export(
         anyhow::bail!("--out and --code go with --format bpmn (JSON and YAML are printed whole)");
     }
     let compiled = pipeline::compile(path)?;
-    if compiled.has_errors() {
-        let lang = compiled.lang(lang);
-        let color = std::io::stderr().is_terminal();
-        eprint!(
-            "{}",
-            diagnostic::render(
-                &compiled.diagnostics,
-                &compiled.project.sources,
-                Format::Human,
-                lang,
-                color
-            )
-        );
-        eprintln!("peta: not exported: fix the errors above first");
+    if stopped_by_errors(&compiled, lang, "peta", "not exported") {
         return Ok(Status::Problems);
     }
     let model = export::export(&compiled.book, &compiled.project.sources);
@@ -995,19 +982,7 @@ fn sop(
         })
         .collect();
     let compiled = pipeline::compile(path)?;
-    if compiled.has_errors() {
-        let color = std::io::stderr().is_terminal();
-        eprint!(
-            "{}",
-            diagnostic::render(
-                &compiled.diagnostics,
-                &compiled.project.sources,
-                Format::Human,
-                compiled.lang(lang),
-                color
-            )
-        );
-        eprintln!("peta sop: nothing written: fix the errors above first");
+    if stopped_by_errors(&compiled, lang, "peta sop", "nothing written") {
         return Ok(Status::Problems);
     }
     let files = crate::sop::pages(&compiled.book, code, paper);
@@ -1121,19 +1096,7 @@ fn render_maps(
     lang: Option<Lang>,
 ) -> Result<Status> {
     let compiled = pipeline::compile(path)?;
-    if compiled.has_errors() {
-        let color = std::io::stderr().is_terminal();
-        eprint!(
-            "{}",
-            diagnostic::render(
-                &compiled.diagnostics,
-                &compiled.project.sources,
-                Format::Human,
-                compiled.lang(lang),
-                color
-            )
-        );
-        eprintln!("peta: nothing rendered: fix the errors above first");
+    if stopped_by_errors(&compiled, lang, "peta", "nothing rendered") {
         return Ok(Status::Problems);
     }
     let options = crate::layout::LayoutOptions {
@@ -1152,4 +1115,30 @@ fn render_maps(
         out.display()
     );
     Ok(Status::Clean)
+}
+
+/// Prints a project's errors and "PROGRAM: WHAT: fix the errors above first" when it has any:
+/// the commands that write files from the model (export, render, sop) stop there.
+fn stopped_by_errors(
+    compiled: &pipeline::Compiled,
+    lang: Option<Lang>,
+    program: &str,
+    what: &str,
+) -> bool {
+    if !compiled.has_errors() {
+        return false;
+    }
+    let color = std::io::stderr().is_terminal();
+    eprint!(
+        "{}",
+        diagnostic::render(
+            &compiled.diagnostics,
+            &compiled.project.sources,
+            Format::Human,
+            compiled.lang(lang),
+            color
+        )
+    );
+    eprintln!("{program}: {what}: fix the errors above first");
+    true
 }
