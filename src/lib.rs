@@ -2,8 +2,9 @@
 //! into a checked model, and renders them.
 //!
 //! The stages, each its own module, with typed hand-offs (README, "How peta works"):
-//! `project` (files) → `syntax` (ast::File) → `model` (Book) → `export` / `import`.
-//! `pipeline` chains them; `cli` is the thin command-line layer over `pipeline`.
+//! `project` (files) → `syntax` (ast::File) → `model` (Book) → `check` (diagnostics) →
+//! `layout` (plain scenes) → `render` / `book` (files) → `output` (the guarded write).
+//! `pipeline` chains them on one screen; `cli` is one small file per command over it.
 
 pub mod book;
 pub mod check;

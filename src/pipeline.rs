@@ -1,12 +1,30 @@
-//! The one screen that chains the stages: load → parse → compile → check → export.
+//! The one screen that chains the stages. Every command runs a prefix of them:
+//!
+//! ```text
+//! compile(path)            load → parse → compile          → Compiled (model + diagnostics)
+//! check(path)              … → rules, book settings       → Compiled with findings
+//! lay_out_book(compiled)   every figure of the book        → BookScenes (plain data)
+//! lay_out_maps(book, …)    the maps `peta render` draws    → Vec<Vec<Layout>>
+//! build_book(dir)          check → lay out → book renderer → BookBuild (files in memory)
+//! build(path, out)         build_book for each book        → guarded write of `out`
+//! render(path, …, out)     compile → lay out → svg/png/dot → guarded write of `out`
+//! ```
+//!
+//! Each stage is a function with a typed input and output; the command line (`cli/`) only
+//! shapes arguments, prints and chooses exit statuses.
 
+use crate::book::config::BookConfig;
 use crate::check;
 use crate::diagnostic::{self, Diagnostic, Lang};
-use crate::model::{self, Book};
+use crate::layout::scenes::{self, BookRequest, BookScenes};
+use crate::layout::{Layout, LayoutOptions};
+use crate::model::{self, Book, Process};
 use crate::project::{self, Project};
+use crate::render::{OutputFile, RenderFormat};
+use crate::source::SourceMap;
 use crate::syntax;
 use anyhow::Result;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// A project taken through parse and compile: everything later commands need.
 #[derive(Debug)]
@@ -32,7 +50,7 @@ impl Compiled {
 /// that one report covers them all.
 #[derive(Debug, Default)]
 pub struct Workspace {
-    pub sources: crate::source::SourceMap,
+    pub sources: SourceMap,
     pub diagnostics: Vec<Diagnostic>,
     pub projects: usize,
     pub files: usize,
@@ -197,4 +215,212 @@ pub fn compile_loaded(mut project: Project) -> Compiled {
         book,
         diagnostics,
     }
+}
+
+/// Lays out every figure of a checked project's book, with the book settings' paper and
+/// orientations.
+pub fn lay_out_book(compiled: &Compiled, config: &BookConfig) -> BookScenes {
+    let orientation = |code: &str| config.orientation_for(code);
+    scenes::book(
+        &compiled.book,
+        &BookRequest {
+            paper: config.paper,
+            orientation: &orientation,
+            org_chart: config.shows_org_chart(),
+        },
+    )
+}
+
+/// Lays out the cross-functional maps of `processes` for `peta render`, each in its parts.
+pub fn lay_out_maps(
+    book: &Book,
+    processes: &[&Process],
+    options: &LayoutOptions,
+) -> Vec<Vec<Layout>> {
+    scenes::maps(book, processes, options)
+}
+
+/// A book built in memory, and the problems that forbid writing it: errors in the maps
+/// (then nothing was built) or in the book settings.
+pub struct BookBuild {
+    pub compiled: Compiled,
+    pub files: Vec<OutputFile>,
+    /// Errors in the maps or in the book settings: nothing may be written.
+    pub blocking: Vec<Diagnostic>,
+}
+
+/// Checks, lays out and renders the book of one project, in memory.
+pub fn build_book(dir: &Path) -> Result<BookBuild> {
+    build_checked(check(dir)?)
+}
+
+/// Lays out and renders the book of a checked project, in memory.
+pub fn build_checked(compiled: Compiled) -> Result<BookBuild> {
+    let blocking: Vec<Diagnostic> = compiled
+        .diagnostics
+        .iter()
+        .filter(|d| d.blocks_output())
+        .cloned()
+        .collect();
+    if !blocking.is_empty() {
+        return Ok(BookBuild {
+            compiled,
+            files: Vec::new(),
+            blocking,
+        });
+    }
+    let (config, mut blocking) = BookConfig::read(&compiled.project);
+    let scenes = lay_out_book(&compiled, &config);
+    let mut built = crate::book::build(&crate::book::Input {
+        book: &compiled.book,
+        project: &compiled.project,
+        findings: &compiled.diagnostics,
+        config: &config,
+        scenes: &scenes,
+    })?;
+    blocking.append(&mut built.diagnostics);
+    Ok(BookBuild {
+        compiled,
+        files: built.files,
+        blocking,
+    })
+}
+
+/// What `peta build` did with one book.
+pub struct BookReport {
+    pub dir: PathBuf,
+    pub lang: Option<Lang>,
+    pub sources: SourceMap,
+    /// What stopped the book (nothing was written then).
+    pub blocking: Vec<Diagnostic>,
+    /// Findings printed in the book's appendix.
+    pub findings: usize,
+    pub has_errors: bool,
+    pub files: usize,
+}
+
+impl BookReport {
+    fn of(dir: &Path, built: &BookBuild) -> BookReport {
+        BookReport {
+            dir: dir.to_path_buf(),
+            lang: built.compiled.project.settings.lang,
+            sources: built.compiled.project.sources.clone(),
+            blocking: built.blocking.clone(),
+            findings: built.compiled.diagnostics.len(),
+            has_errors: built.compiled.has_errors(),
+            files: built.files.len(),
+        }
+    }
+}
+
+/// What `peta build` did: each book in path order, and whether `out` was replaced (only
+/// when every book built).
+pub struct BuildReport {
+    pub books: Vec<BookReport>,
+    pub written: bool,
+}
+
+impl BuildReport {
+    pub fn has_errors(&self) -> bool {
+        self.books.iter().any(|b| b.has_errors)
+    }
+}
+
+/// The folders an output folder must stay clear of: each project's root (a folder of books
+/// is covered, as it holds them).
+pub fn project_roots(projects: &[PathBuf]) -> Vec<PathBuf> {
+    projects
+        .iter()
+        .map(|p| match p.is_file() {
+            true => p.parent().map(Path::to_path_buf).unwrap_or_default(),
+            false => p.clone(),
+        })
+        .collect()
+}
+
+/// Builds every book `path` names and replaces `out` with them, only when each one built
+/// and only when `out` is a folder peta may replace (see `output::prepare_out_dir`). A
+/// folder of books builds each into `out/<book>/`, in parallel, all swapped in at once.
+pub fn build(
+    path: &Path,
+    out: &Path,
+    progress: impl FnOnce(usize) -> crate::progress::Progress,
+) -> Result<BuildReport> {
+    use rayon::prelude::*;
+    let projects = project::discover(path)?;
+    crate::output::prepare_out_dir(out, &project_roots(&projects))?;
+    if let [only] = projects.as_slice() {
+        let built = build_book(only)?;
+        let report = BookReport::of(only, &built);
+        let written = report.blocking.is_empty();
+        if written {
+            crate::output::replace_dir(out, &built.files)?;
+        }
+        return Ok(BuildReport {
+            books: vec![report],
+            written,
+        });
+    }
+    let staging = crate::output::Staging::new(out)?;
+    let progress = progress(projects.len());
+    let books: Vec<Result<BookReport>> = projects
+        .par_iter()
+        .map(|dir| {
+            let built = build_book(dir)?;
+            if built.blocking.is_empty() {
+                let relative = dir.strip_prefix(path).unwrap_or(dir);
+                staging.write(relative, &built.files)?;
+            }
+            progress.tick();
+            Ok(BookReport::of(dir, &built))
+        })
+        .collect();
+    drop(progress);
+    let books = books.into_iter().collect::<Result<Vec<_>>>()?;
+    let written = books.iter().all(|b| b.blocking.is_empty());
+    if written {
+        staging.commit()?;
+    }
+    Ok(BuildReport { books, written })
+}
+
+/// What a command that writes files from the model did: the files, or the compiled project
+/// whose errors stopped it (nothing written).
+pub enum Written {
+    Files(Vec<PathBuf>),
+    Stopped(Box<Compiled>),
+}
+
+/// Draws the maps `code` selects (all without it) in one format, one file each (or one per
+/// part with a paper in `options`), in memory.
+pub fn render_maps(
+    book: &Book,
+    code: Option<&str>,
+    format: RenderFormat,
+    options: &LayoutOptions,
+) -> Result<Vec<OutputFile>> {
+    let selected = crate::render::selected_maps(book, code)?;
+    let scenes = match format {
+        // Graphviz lays the map out itself.
+        RenderFormat::Dot => Vec::new(),
+        RenderFormat::Svg | RenderFormat::Png => lay_out_maps(book, &selected, options),
+    };
+    crate::render::files(book, &selected, &scenes, format, options.page.is_some())
+}
+
+/// `peta render`: compile, lay out, draw, and write the files into `out` (other files there
+/// are left alone). A project with errors is not drawn.
+pub fn render(
+    path: &Path,
+    code: Option<&str>,
+    format: RenderFormat,
+    options: &LayoutOptions,
+    out: &Path,
+) -> Result<Written> {
+    let compiled = compile(path)?;
+    if compiled.has_errors() {
+        return Ok(Written::Stopped(Box::new(compiled)));
+    }
+    let files = render_maps(&compiled.book, code, format, options)?;
+    Ok(Written::Files(crate::output::write_generated(out, &files)?))
 }

@@ -43,24 +43,15 @@ pub enum ChapterSpec {
 
 pub use crate::layout::print::Paper;
 
-/// Which way a map runs in the book: lanes as rows on a landscape page, lanes as columns on a
-/// portrait one, or whichever prints the larger text (`auto`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum OrientationChoice {
-    #[default]
-    Auto,
-    Horizontal,
-    Vertical,
-}
+pub use crate::layout::scenes::OrientationChoice;
 
-impl OrientationChoice {
-    fn parse(text: &str) -> Option<OrientationChoice> {
-        match text.to_ascii_lowercase().as_str() {
-            "auto" | "otomatis" => Some(OrientationChoice::Auto),
-            "horizontal" | "mendatar" => Some(OrientationChoice::Horizontal),
-            "vertical" | "tegak" => Some(OrientationChoice::Vertical),
-            _ => None,
-        }
+/// An orientation as written in `peta.yaml`, in English or Indonesian.
+fn parse_orientation(text: &str) -> Option<OrientationChoice> {
+    match text.to_ascii_lowercase().as_str() {
+        "auto" | "otomatis" => Some(OrientationChoice::Auto),
+        "horizontal" | "mendatar" => Some(OrientationChoice::Horizontal),
+        "vertical" | "tegak" => Some(OrientationChoice::Vertical),
+        _ => None,
     }
 }
 
@@ -104,6 +95,13 @@ impl BookConfig {
             .get(code)
             .copied()
             .unwrap_or(self.orientation)
+    }
+
+    /// Whether a chapter shows the org chart (so the layout stage draws it).
+    pub fn shows_org_chart(&self) -> bool {
+        self.chapters.iter().any(|c| {
+            matches!(c, ChapterSpec::Markdown { extras, .. } if extras.contains(&Extra::OrgChart))
+        })
     }
 }
 
@@ -379,13 +377,13 @@ impl BookConfig {
                 ))
             };
             match value {
-                Value::String(text) => match OrientationChoice::parse(text) {
+                Value::String(text) => match parse_orientation(text) {
                     Some(choice) => config.orientation = choice,
                     None => bad(&mut problems),
                 },
                 Value::Mapping(entries) => {
                     for (key, value) in entries {
-                        let choice = value.as_str().and_then(OrientationChoice::parse);
+                        let choice = value.as_str().and_then(parse_orientation);
                         match (key.as_str(), choice) {
                             (Some("default"), Some(choice)) => config.orientation = choice,
                             (Some(code), Some(choice)) => {

@@ -1,15 +1,14 @@
-//! The book's figures as SVG: cross-functional maps through the swimlane layout, the overview
-//! maps and the org chart through the diagram layouts. The layouts' scenes carry link keys;
-//! the book alone knows its URL scheme and resolves them here.
+//! The book's figures as SVG, drawn from the scenes the layout stage made
+//! ([`crate::layout::scenes::BookScenes`]). The scenes carry link keys; the book alone knows
+//! its URL scheme and resolves them here.
 
-use super::config::{OrientationChoice, Paper};
 use crate::layout::diagram::{self, LinkKey};
-use crate::layout::{self, LayoutOptions, Orientation};
-use crate::model::{Book, Process};
+use crate::layout::scenes::CrossScenes;
+use crate::layout::{self, Orientation};
 use crate::render::{diagram as diagram_svg, svg};
 
 /// A cross-functional map for the book: the whole map for the screen, and the parts that
-/// print at the book's text size on `paper` (one when it fits), in the orientation chosen.
+/// print at the book's text size (one when it fits), in the orientation chosen.
 pub struct CrossFigure {
     pub whole: String,
     /// (SVG, figure classes) of each part: `wide`, `tall` for a portrait page, `half` for
@@ -18,42 +17,12 @@ pub struct CrossFigure {
     pub parts: Vec<(String, String)>,
 }
 
-pub fn cross_functional(
-    book: &Book,
-    process: &Process,
-    paper: Paper,
-    choice: OrientationChoice,
-) -> Option<CrossFigure> {
-    process.map.as_ref()?;
-    let parts = match choice {
-        OrientationChoice::Auto => layout::best_orientation_parts(book, process, paper),
-        fixed => layout::lintas_fungsi_parts(
-            book,
-            process,
-            &LayoutOptions {
-                orientation: if fixed == OrientationChoice::Vertical {
-                    Orientation::Vertical
-                } else {
-                    Orientation::Horizontal
-                },
-                page: Some(paper),
-            },
-        ),
-    };
-    let orientation = parts.first()?.orientation;
-    let whole = layout::lintas_fungsi_with(
-        book,
-        process,
-        &LayoutOptions {
-            orientation,
-            page: None,
-        },
-    )?;
+pub fn cross_functional(scenes: &CrossScenes) -> CrossFigure {
     // Links to other maps (a start's origin, an end's continuation, a task's sub-process)
     // point at their process pages; the figure sits on a process page.
     let draw =
         |l: &layout::Layout| svg::svg_linked(l, &svg::SvgOptions::default(), &from_process_page);
-    let half = layout::print::half_pages(&parts, paper);
+    let (parts, half) = (&scenes.parts, &scenes.half);
     let classes = |k: usize| {
         let mut class = String::from("wide");
         if parts[k].orientation == Orientation::Vertical {
@@ -69,14 +38,14 @@ pub fn cross_functional(
         }
         class
     };
-    Some(CrossFigure {
-        whole: draw(&whole),
+    CrossFigure {
+        whole: draw(&scenes.whole),
         parts: parts
             .iter()
             .enumerate()
             .map(|(k, l)| (draw(l), classes(k)))
             .collect(),
-    })
+    }
 }
 
 /// A process's page in the HTML book, seen from a page in the book's root folder, with the
@@ -100,12 +69,12 @@ fn from_process_page(key: &LinkKey) -> Option<String> {
     ))
 }
 
-pub fn sub_process(book: &Book, process: &Process) -> String {
-    diagram_svg::svg(&diagram::sub_process(book, process), &from_process_page)
+pub fn sub_process(scene: &diagram::Diagram) -> String {
+    diagram_svg::svg(scene, &from_process_page)
 }
 
-pub fn value_chain(book: &Book) -> String {
-    diagram_svg::svg(&diagram::value_chain(book), &from_root)
+pub fn value_chain(scene: &diagram::Diagram) -> String {
+    diagram_svg::svg(scene, &from_root)
 }
 
 /// (SVG, printed on a portrait page) of each part of a figure drawn in parts.
@@ -124,11 +93,11 @@ fn diagram_parts(parts: &[diagram::Diagram], links: diagram_svg::Links) -> Parts
 }
 
 /// The relation map, in as many parts as it needs to print at the book's text size.
-pub fn relation_map(book: &Book) -> Parts {
-    diagram_parts(&diagram::relation(book), &from_root)
+pub fn relation_map(parts: &[diagram::Diagram]) -> Parts {
+    diagram_parts(parts, &from_root)
 }
 
 /// The org chart, in parts (by subtree) only when it cannot print whole at the book's size.
-pub fn org_chart(book: &Book) -> Parts {
-    diagram_parts(&diagram::org_chart(book), &diagram_svg::no_links)
+pub fn org_chart(parts: &[diagram::Diagram]) -> Parts {
+    diagram_parts(parts, &diagram_svg::no_links)
 }

@@ -5,7 +5,6 @@
 use super::{anchor, Numbered, TocEntry};
 use crate::diagnostic::Lang;
 use crate::insight::{self, output, Settings};
-use crate::pipeline::Compiled;
 use crate::render::{insight as charts, OutputFile};
 use anyhow::Result;
 use askama::Template;
@@ -45,14 +44,14 @@ pub(super) struct Chapter {
 
 /// The chapter as chapter `arabic` (BAB `number`) on `page`.
 pub(super) fn chapter(
-    compiled: &Compiled,
+    input: &super::Input,
     arabic: usize,
     number: &str,
     id: &str,
     page: &str,
 ) -> Result<Chapter> {
-    let settings = Settings::of(compiled);
-    let figures_of = insight::analyse(&compiled.book, &settings);
+    let settings = Settings::of_project(input.project);
+    let figures_of = insight::analyse(input.book, &settings);
     let ranked = output::ranked(&figures_of);
     let rows = ranked
         .iter()

@@ -10,9 +10,10 @@ pub mod markdown;
 pub mod pdf;
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::layout::scenes::{BookScenes, ProcessScene};
 use crate::model::{Book, Process};
 use crate::narrative::{self, Sentence};
-use crate::pipeline::Compiled;
+use crate::project::Project;
 use crate::render::OutputFile;
 use anyhow::{Context, Result};
 use askama::Template;
@@ -318,11 +319,23 @@ struct Numbered {
     page: String,
 }
 
+/// What the book renderer reads: the checked model, the project (its settings and the files
+/// its chapters name), the findings for the appendix, the book settings and the scenes of
+/// every figure, laid out beforehand by [`crate::layout::scenes::book`].
+pub struct Input<'a> {
+    pub book: &'a Book,
+    pub project: &'a Project,
+    pub findings: &'a [Diagnostic],
+    pub config: &'a BookConfig,
+    pub scenes: &'a BookScenes,
+}
+
 /// Renders the book of a checked project. An error is a template that failed to render: a
 /// bug, reported rather than written as an empty page.
-pub fn build(compiled: &Compiled) -> Result<Built> {
-    let book = &compiled.book;
-    let (config, mut diagnostics) = BookConfig::read(&compiled.project);
+pub fn build(input: &Input) -> Result<Built> {
+    let book = input.book;
+    let config = input.config;
+    let mut diagnostics = Vec::new();
     let site = site(book);
     let mut files = Vec::new();
     let mut toc: Vec<TocEntry> = Vec::new();
@@ -333,7 +346,7 @@ pub fn build(compiled: &Compiled) -> Result<Built> {
 
     let preface = config.preface.as_ref().and_then(|p| {
         config
-            .read_markdown(&compiled.project, p, &mut diagnostics)
+            .read_markdown(input.project, p, &mut diagnostics)
             .map(|text| markdown::render(&text, "pengantar-"))
     });
 
@@ -346,8 +359,7 @@ pub fn build(compiled: &Compiled) -> Result<Built> {
         let arabic = index + 1;
         match spec {
             ChapterSpec::Markdown { path, extras } => {
-                let Some(text) = config.read_markdown(&compiled.project, path, &mut diagnostics)
-                else {
+                let Some(text) = config.read_markdown(input.project, path, &mut diagnostics) else {
                     continue;
                 };
                 let chapter = markdown::render(&text, &format!("{id}-"));
@@ -375,7 +387,7 @@ pub fn build(compiled: &Compiled) -> Result<Built> {
                 for (k, extra) in extras.iter().enumerate() {
                     let (svg, caption) = match extra {
                         Extra::OrgChart => (
-                            figures::org_chart(book),
+                            figures::org_chart(input.scenes.org_chart.as_deref().unwrap_or(&[])),
                             "Bagan Struktur Organisasi".to_string(),
                         ),
                     };
@@ -400,7 +412,7 @@ pub fn build(compiled: &Compiled) -> Result<Built> {
                 chapter_pages.push((page, chapter.title.clone(), html));
             }
             ChapterSpec::Insight => {
-                let mut chapter = insight::chapter(compiled, arabic, &number, &id, &page)?;
+                let mut chapter = insight::chapter(input, arabic, &number, &id, &page)?;
                 toc.append(&mut chapter.toc);
                 figure_list.append(&mut chapter.figures);
                 table_list.append(&mut chapter.tables);
@@ -411,7 +423,7 @@ pub fn build(compiled: &Compiled) -> Result<Built> {
                 maps_chapter = Some((chapter_pages.len(), String::new()));
                 let (html, print_html, process_pages) = maps_chapter_html(
                     book,
-                    &config,
+                    input.scenes,
                     arabic,
                     &number,
                     &id,
@@ -442,8 +454,8 @@ pub fn build(compiled: &Compiled) -> Result<Built> {
     }
 
     // The findings appendix, when anything remains.
-    let rows: Vec<FindingRow> = compiled
-        .diagnostics
+    let rows: Vec<FindingRow> = input
+        .findings
         .iter()
         .map(|d| FindingRow {
             code: d.code.clone(),
@@ -455,8 +467,8 @@ pub fn build(compiled: &Compiled) -> Result<Built> {
             place: d
                 .span
                 .map(|s| {
-                    let (line, _) = compiled.project.sources.line_col(s);
-                    format!("{}:{line}", compiled.project.sources.name(s))
+                    let (line, _) = input.project.sources.line_col(s);
+                    format!("{}:{line}", input.project.sources.name(s))
                 })
                 .unwrap_or_default(),
             message: d.message.id.clone(),
@@ -475,7 +487,7 @@ pub fn build(compiled: &Compiled) -> Result<Built> {
     }
     // "Lampiran: SOP", when peta.yaml asks for it (`book: { sop: true }`).
     let sop_appendix = match config.sop {
-        true => crate::sop::appendix(&compiled.book, config.paper),
+        true => crate::sop::appendix(book, config.paper),
         false => None,
     };
     if sop_appendix.is_some() {
@@ -935,7 +947,7 @@ impl FigureNumbering {
 #[allow(clippy::too_many_arguments)]
 fn maps_chapter_html(
     book: &Book,
-    config: &BookConfig,
+    scenes: &BookScenes,
     arabic: usize,
     number: &str,
     id: &str,
@@ -965,7 +977,7 @@ fn maps_chapter_html(
     ));
     body.push_str(&numbering.parts(
         "Peta Relasi",
-        figures::relation_map(book),
+        figures::relation_map(&scenes.relation),
         files,
         figure_list,
         page,
@@ -992,7 +1004,7 @@ fn maps_chapter_html(
     }
     body.push_str(&numbering.simple(
         "Peta Proses Bisnis (Level 0)".into(),
-        figures::value_chain(book),
+        figures::value_chain(&scenes.value_chain),
         files,
         figure_list,
         page,
@@ -1016,28 +1028,25 @@ fn maps_chapter_html(
     });
 
     let processes: Vec<&Process> = book.processes.iter().filter(|p| p.level > 0).collect();
-    // Laying out and drawing the maps is the expensive part: done in parallel, collected in
-    // code order, so the output is the same bytes whatever the number of threads.
+    // Drawing the maps' SVG is the expensive part left: done in parallel, collected in code
+    // order, so the output is the same bytes whatever the number of threads.
     let drawn: Vec<(String, Drawn)> = {
         use rayon::prelude::*;
         processes
             .par_iter()
-            .map(|p| {
+            .zip(scenes.processes.par_iter())
+            .map(|(p, scene)| {
                 let code = p.code_text();
-                if p.is_leaf() {
-                    let choice = config.orientation_for(&code);
-                    (
-                        format!("Peta Lintas Fungsi {code} {}", p.name),
-                        match figures::cross_functional(book, p, config.paper, choice) {
-                            Some(figure) => Drawn::Parts(figure),
-                            None => Drawn::Nothing,
-                        },
-                    )
-                } else {
-                    (
+                match scene {
+                    ProcessScene::Nothing => (String::new(), Drawn::Nothing),
+                    ProcessScene::SubProcess(diagram) => (
                         format!("Peta Subproses {code} {}", p.name),
-                        Drawn::One(figures::sub_process(book, p)),
-                    )
+                        Drawn::One(figures::sub_process(diagram)),
+                    ),
+                    ProcessScene::Cross(cross) => (
+                        format!("Peta Lintas Fungsi {code} {}", p.name),
+                        Drawn::Parts(figures::cross_functional(cross)),
+                    ),
                 }
             })
             .collect()

@@ -52,7 +52,12 @@ impl Settings {
 
     /// The settings of a compiled project (its `rules:` in `peta.yaml`).
     pub fn of(compiled: &Compiled) -> Settings {
-        let (config, _) = Config::read(&compiled.project.settings, &compiled.project.sources);
+        Settings::of_project(&compiled.project)
+    }
+
+    /// The settings of a loaded project.
+    pub fn of_project(project: &crate::project::Project) -> Settings {
+        let (config, _) = Config::read(&project.settings, &project.sources);
         Settings::from_config(&config)
     }
 }

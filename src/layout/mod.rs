@@ -9,6 +9,7 @@ pub mod legend;
 mod lintas_fungsi;
 mod order;
 pub mod print;
+pub mod scenes;
 pub mod sop;
 pub mod text;
 pub mod verify;

@@ -1,8 +1,7 @@
 //! Renderers: a laid-out scene to the bytes of an output file. `svg` and `png` draw a
 //! `Layout`, `diagram` a `Diagram` (both plain data from `layout`); `dot` writes the model as
-//! Graphviz source (Graphviz does its own layout). Nothing here knows the HTML book. `render_project`
-//! renders every leaf map of a compiled project and writes the files atomically, leaving
-//! unchanged ones untouched.
+//! Graphviz source (Graphviz does its own layout). Nothing here knows the HTML book or lays
+//! anything out: `pipeline` lays the scenes out first and writes the files after.
 
 pub mod bpmn;
 pub mod diagram;
@@ -15,7 +14,7 @@ pub mod svg;
 use crate::layout;
 use crate::model::{Book, Process};
 use anyhow::{bail, Result};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// One file a renderer produced, its path relative to the output folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,69 +87,53 @@ pub fn selected_maps<'a>(book: &'a Book, code: Option<&str>) -> Result<Vec<&'a P
     Ok(under)
 }
 
-/// Renders the maps `code` selects, one file each (`P1.2.1.svg`, …), in memory.
-pub fn render_files(
+/// Draws the maps of `processes` (as [`selected_maps`] gives them) in one format, one file
+/// each (`P1.2.1.svg`, …), in memory. SVG and PNG draw the scenes laid out for them, one per
+/// process in the same order, each in its parts; with `paged`, parts are numbered even when a
+/// map fits in one. DOT reads the model: Graphviz lays the map out itself.
+pub fn files(
     book: &Book,
-    code: Option<&str>,
+    processes: &[&Process],
+    scenes: &[Vec<layout::Layout>],
     format: RenderFormat,
-    options: &layout::LayoutOptions,
+    paged: bool,
 ) -> Result<Vec<OutputFile>> {
     let mut files = Vec::new();
-    for process in selected_maps(book, code)? {
-        let bytes = match format {
-            RenderFormat::Svg | RenderFormat::Png => {
-                let parts = layout::lintas_fungsi_parts(book, process, options);
-                let paged = options.page.is_some();
-                for layout in &parts {
-                    let text = svg::svg(layout, &svg::SvgOptions::default());
-                    let bytes = if format == RenderFormat::Png {
-                        png::png(&text, 2.0)?
-                    } else {
-                        text.into_bytes()
-                    };
-                    // With a paper, parts are numbered even when a map fits in one.
-                    let name = match (paged, layout.part) {
-                        (true, Some(part)) => format!("{}-{}", process.code_text(), part.index),
-                        (true, None) => format!("{}-1", process.code_text()),
-                        (false, _) => process.code_text(),
-                    };
-                    files.push(OutputFile {
-                        path: PathBuf::from(format!("{name}.{}", format.extension())),
-                        bytes,
-                    });
-                }
-                continue;
+    if format == RenderFormat::Dot {
+        for process in processes {
+            if let Some(text) = dot::dot(book, process) {
+                files.push(OutputFile {
+                    path: PathBuf::from(format!(
+                        "{}.{}",
+                        crate::output::file_stem(&process.code_text()),
+                        format.extension()
+                    )),
+                    bytes: text.into_bytes(),
+                });
             }
-            RenderFormat::Dot => {
-                let Some(text) = dot::dot(book, process) else {
-                    continue;
-                };
+        }
+        return Ok(files);
+    }
+    for (process, parts) in processes.iter().zip(scenes) {
+        for layout in parts {
+            let text = svg::svg(layout, &svg::SvgOptions::default());
+            let bytes = if format == RenderFormat::Png {
+                png::png(&text, 2.0)?
+            } else {
                 text.into_bytes()
-            }
-        };
-        files.push(OutputFile {
-            path: PathBuf::from(format!(
-                "{}.{}",
-                crate::output::file_stem(&process.code_text()),
-                format.extension()
-            )),
-            bytes,
-        });
+            };
+            let name = match (paged, layout.part) {
+                (true, Some(part)) => format!("{}-{}", process.code_text(), part.index),
+                (true, None) => format!("{}-1", process.code_text()),
+                (false, _) => process.code_text(),
+            };
+            files.push(OutputFile {
+                path: PathBuf::from(format!("{name}.{}", format.extension())),
+                bytes,
+            });
+        }
     }
     Ok(files)
-}
-
-/// Renders the maps `code` selects into `out` and returns the paths written. The caller
-/// refuses a project with errors first: a half-compiled map would draw wrong.
-pub fn render_project(
-    book: &Book,
-    code: Option<&str>,
-    format: RenderFormat,
-    options: &layout::LayoutOptions,
-    out: &Path,
-) -> Result<Vec<PathBuf>> {
-    let files = render_files(book, code, format, options)?;
-    crate::output::write_generated(out, &files)
 }
 
 #[cfg(test)]

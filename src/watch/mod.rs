@@ -6,7 +6,7 @@
 
 pub mod serve;
 
-use crate::diagnostic::{self, Diagnostic, Format, Lang};
+use crate::diagnostic::{self, Format, Lang};
 use crate::pipeline;
 use anyhow::{Context, Result};
 use notify::{RecursiveMode, Watcher as _};
@@ -56,7 +56,8 @@ pub fn changes_content(kind: &notify::EventKind) -> bool {
 /// when it does not, `out` keeps the last good book.
 pub fn rebuild(path: &Path, out: &Path, lang: Option<Lang>, color: bool) -> Result<Outcome> {
     let started = Instant::now();
-    let compiled = pipeline::check(path)?;
+    let built = pipeline::build_book(path)?;
+    let compiled = &built.compiled;
     let lang = compiled.lang(lang);
     let summary = pipeline::summary(
         &compiled.diagnostics,
@@ -65,26 +66,21 @@ pub fn rebuild(path: &Path, out: &Path, lang: Option<Lang>, color: bool) -> Resu
         1,
         lang,
     );
-    let blocking: Vec<Diagnostic> = compiled
-        .diagnostics
-        .iter()
-        .filter(|d| d.blocks_output())
-        .cloned()
-        .collect();
-    let sources = &compiled.project.sources;
-    let refused = |problems: &[Diagnostic]| Outcome {
-        summary: summary.clone(),
-        blocking: diagnostic::render(problems, sources, Format::Human, lang, false),
-        blocking_shown: diagnostic::render(problems, sources, Format::Human, lang, color),
-        written: false,
-        elapsed: started.elapsed(),
-    };
-    if !blocking.is_empty() {
-        return Ok(refused(&blocking));
-    }
-    let built = crate::book::build(&compiled)?;
-    if !built.diagnostics.is_empty() {
-        return Ok(refused(&built.diagnostics));
+    if !built.blocking.is_empty() {
+        let sources = &compiled.project.sources;
+        return Ok(Outcome {
+            summary,
+            blocking: diagnostic::render(&built.blocking, sources, Format::Human, lang, false),
+            blocking_shown: diagnostic::render(
+                &built.blocking,
+                sources,
+                Format::Human,
+                lang,
+                color,
+            ),
+            written: false,
+            elapsed: started.elapsed(),
+        });
     }
     // Only a folder peta wrote, outside the project (README, Safety and reliability).
     crate::output::prepare_out_dir(out, std::slice::from_ref(&compiled.project.root))?;

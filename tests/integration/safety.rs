@@ -891,7 +891,7 @@ fn deep_book(depth: usize) -> (String, Vec<peta::render::OutputFile>) {
         compiled.diagnostics.iter().any(|d| d.code == "R006"),
         "a deep hierarchy gets a warning"
     );
-    let built = peta::book::build(&compiled).unwrap();
+    let built = peta::pipeline::build_checked(compiled).unwrap();
     (text, built.files)
 }
 

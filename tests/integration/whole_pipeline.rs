@@ -5,7 +5,7 @@
 //!
 //! Shared by the mutation test (a fixed-seed slice on every CI run) and the coverage-guided
 //! fuzz target under `fuzz/` (which includes this file), so it uses only `peta`'s public entry
-//! points: `pipeline`, `layout`/`render` through `render::render_files`, `book::build`.
+//! points: `pipeline`, `layout`/`render` through `pipeline::render_maps`, the book through `pipeline::build_checked`.
 
 use peta::diagnostic::{render_with, Format, Lang};
 use peta::pipeline::{self, Compiled};
@@ -172,7 +172,7 @@ pub fn run(project: Project, stages: Stages) -> Outcome {
         formats.push(peta::render::RenderFormat::Png);
     }
     for format in formats {
-        let drawn = peta::render::render_files(
+        let drawn = peta::pipeline::render_maps(
             &compiled.book,
             None,
             format,
@@ -188,7 +188,7 @@ pub fn run(project: Project, stages: Stages) -> Outcome {
     ] {
         for page in [None, Some(peta::layout::print::Paper::A4)] {
             let options = peta::layout::LayoutOptions { orientation, page };
-            peta::render::render_files(
+            peta::pipeline::render_maps(
                 &compiled.book,
                 None,
                 peta::render::RenderFormat::Svg,
@@ -199,7 +199,8 @@ pub fn run(project: Project, stages: Stages) -> Outcome {
     }
 
     // And the whole book.
-    let built = peta::book::build(&compiled).unwrap_or_else(|e| panic!("book: {e:#}\n{files:?}"));
+    let built = peta::pipeline::build_checked(compiled)
+        .unwrap_or_else(|e| panic!("book: {e:#}\n{files:?}"));
     assert!(
         built.files.iter().any(|f| f.path.ends_with("index.html")),
         "the book has no index"
