@@ -463,7 +463,7 @@ pub fn build(input: &Input) -> Result<Built> {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
             },
-            principle: d.principle.clone().unwrap_or_default(),
+            principle: d.principle.map(|p| p.label()).unwrap_or_default(),
             place: d
                 .span
                 .map(|s| {

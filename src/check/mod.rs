@@ -8,7 +8,7 @@
 pub mod catalogue;
 pub mod config;
 pub(crate) mod passage;
-pub mod principle;
+pub use crate::diagnostic::principle;
 pub mod rules;
 mod suppress;
 pub mod text;
@@ -179,7 +179,7 @@ impl<'a> Checker<'a> {
             span,
             labels: Vec::new(),
             help: None,
-            principle: Some(self.rule.principle.label()),
+            principle: Some(self.rule.principle),
         };
         self.findings.push(Finding {
             rule: self.rule,

@@ -74,7 +74,7 @@ fn meta_finding(
             span: Some(s.span),
             labels: Vec::new(),
             help: Some(help),
-            principle: Some(rule.principle.label()),
+            principle: Some(rule.principle),
         },
     }
 }

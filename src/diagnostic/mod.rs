@@ -1,6 +1,7 @@
 //! One diagnostic type for every problem a user sees: syntax, compile and lint.
 
 pub mod codes;
+pub mod principle;
 mod render;
 pub mod sarif;
 
@@ -9,6 +10,7 @@ pub use render::{render, render_with, Format};
 pub use sarif::RuleInfo;
 
 use crate::source::{SourceMap, Span};
+pub use principle::Principle;
 use serde::Serialize;
 
 /// The language of messages. Indonesian is the default: the people who fix the maps write
@@ -90,7 +92,7 @@ pub struct Diagnostic {
     /// How to fix it.
     pub help: Option<Text>,
     /// The Permenpan RB 19/2018 principle a lint finding serves.
-    pub principle: Option<String>,
+    pub principle: Option<Principle>,
 }
 
 impl Diagnostic {

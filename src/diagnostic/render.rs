@@ -99,7 +99,7 @@ struct JsonDiagnostic<'a> {
     location: Option<JsonLocation>,
     labels: Vec<JsonLabel>,
     help: Option<&'a str>,
-    principle: Option<&'a str>,
+    principle: Option<String>,
 }
 
 fn location(sources: &SourceMap, span: crate::source::Span) -> Option<JsonLocation> {
@@ -134,7 +134,7 @@ fn json(diagnostics: &[Diagnostic], sources: &SourceMap, lang: Lang) -> String {
                 })
                 .collect(),
             help: d.help.as_ref().map(|h| h.get(lang)),
-            principle: d.principle.as_deref(),
+            principle: d.principle.map(|p| p.label()),
         })
         .collect();
     let mut out = serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".into());

@@ -133,11 +133,18 @@ impl Principle {
         }
     }
 
-    /// "prinsip 2, urutan" — how diagnostics name the principle.
+    /// "2. urutan (Permenpan RB 19/2018)": how diagnostics name the principle.
     pub fn label(self) -> String {
         match self.number() {
             Some(n) => format!("{n}. {} (Permenpan RB 19/2018)", self.name()),
             None => self.name().to_string(),
         }
+    }
+}
+
+/// Diagnostics print a principle by its label, in every output format.
+impl std::fmt::Display for Principle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.label())
     }
 }
