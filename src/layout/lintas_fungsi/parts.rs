@@ -10,7 +10,9 @@ use crate::layout::print::{self, Paper};
 use crate::layout::{Layout, LayoutOptions};
 use crate::model::Process;
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 /// Extent of a laid-out picture along the flow, as printed (legend included).
 fn along(layout: &Layout, frame: Frame) -> i32 {
@@ -86,10 +88,16 @@ pub(super) fn split(
     let connector_column = shape_size(NodeKind::Connector).0 + 2 * super::MIN_CHANNEL;
     let guess = |a: usize, b: usize| span[b - 1].1 - span[a].0 + frame_extra + 2 * connector_column;
     // Lay out part by part from the guess: shrink a part by a column while it is too long,
-    // grow it while one more column still fits.
-    let lay = |a: usize, b: usize| {
+    // grow it while one more column still fits. The search asks for the same part more than
+    // once (the last fitting candidate again, to check its printed size), and a layout is
+    // the expensive part of a book: each candidate is laid out once.
+    let tried: RefCell<BTreeMap<(usize, usize), Rc<Layout>>> = RefCell::default();
+    let lay = |a: usize, b: usize| -> Rc<Layout> {
+        if let Some(layout) = tried.borrow().get(&(a, b)) {
+            return Rc::clone(layout);
+        }
         let (part_nodes, part_edges) = part(&nodes, edges, a, b, frame);
-        lay_out(
+        let layout = Rc::new(lay_out(
             process,
             lanes,
             part_nodes,
@@ -98,7 +106,9 @@ pub(super) fn split(
             options,
             Some((1, 1)),
             true,
-        )
+        ));
+        tried.borrow_mut().insert((a, b), Rc::clone(&layout));
+        layout
     };
     let mut cuts: Vec<(usize, usize)> = Vec::new();
     let mut start = 0;
