@@ -3,64 +3,84 @@
 //! indentation per block level, `| ` continuation lines one level deeper than their statement,
 //! at most one blank line in a row, none at the start or end.
 
-use crate::syntax::ast::{File, LineKind, Statement};
+use crate::syntax::ast::{File, LineKind, Statement, StepKind};
+use crate::syntax::forms::{self, Block, Depth, Form};
 use crate::syntax::group::BlockKind;
 use crate::syntax::write::{statement, INDENT};
 
-/// The block a line sits in, for its indentation.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Open {
-    Nothing,
-    Book,
-    Signatory,
-    Sop,
-    Unit,
-    Process,
-    Step,
-    Relation,
-}
+/// The block a line sits in, for its indentation (`None` before the first block).
+type Open = Option<Block>;
 
 fn accepts(kind: BlockKind, key: &str) -> bool {
     kind.keys().iter().any(|k| k.key == key)
 }
 
-/// A statement as canonical text at `depth`, with the open block after it.
+/// The form of a statement, for its row of [`forms::FORMS`]; `None` for a bad line.
+fn form(s: &Statement) -> Option<Form> {
+    Some(match s {
+        Statement::Book => Form::Book,
+        Statement::Signatory => Form::Signatory,
+        Statement::Sop => Form::Sop,
+        Statement::Unit { external: true, .. } => Form::Party,
+        Statement::Unit { .. } => Form::Unit,
+        Statement::Process { .. } => Form::Process,
+        Statement::Relation { .. } => Form::Relation,
+        Statement::Step {
+            kind: StepKind::Parallel,
+            ..
+        } => Form::Gateway,
+        Statement::Step { .. } => Form::Step,
+        Statement::Flow { .. } => Form::Flow,
+        Statement::Link { .. } => Form::Link,
+        Statement::Suppression { .. } => Form::Suppression,
+        Statement::Field { .. } => Form::Field,
+        Statement::Bad(_) => return None,
+    })
+}
+
+/// A statement as canonical text at its depth, with the open block after it.
 fn write_statement(out: &mut String, open: Open, s: &Statement) -> Open {
+    let Some(form) = form(s) else {
+        return open;
+    };
+    let row = forms::row(form);
+    let depth = match row.depth {
+        Depth::Level(depth) => depth,
+        Depth::InOpenBlock => {
+            // A suppression belongs to any nested block; a field to the one that takes it.
+            let taken = |kind| match s {
+                Statement::Field { key, .. } => accepts(kind, &key.value),
+                _ => true,
+            };
+            match open {
+                Some(Block::Step) if taken(BlockKind::Step) => 2,
+                Some(Block::Signatory) if taken(BlockKind::Signatory) => 2,
+                Some(Block::Sop) if taken(BlockKind::Sop) => 2,
+                _ => 1,
+            }
+        }
+    };
+    let keyword = row.heads.first().copied().unwrap_or_default();
     match s {
-        Statement::Book => {
-            statement(out, 0, "buku", None);
-            Open::Book
+        Statement::Book | Statement::Signatory | Statement::Sop => {
+            statement(out, depth, keyword, None);
         }
-        Statement::Signatory => {
-            statement(out, 1, "penandatangan", None);
-            Open::Signatory
-        }
-        Statement::Sop => {
-            statement(out, 1, "sop", None);
-            Open::Sop
-        }
-        Statement::Unit { external, id, name } => {
-            let keyword = if *external { "pihak" } else { "unit" };
+        Statement::Bad(_) => {}
+        Statement::Unit { id, name, .. } => {
             statement(
                 out,
-                0,
+                depth,
                 &format!("{keyword} {}", id.value),
                 Some(&name.value),
             );
-            Open::Unit
         }
         Statement::Process { code, name } => {
-            statement(out, 0, &format!("proses {}", code.value), Some(&name.value));
-            Open::Process
+            let head = format!("{keyword} {}", code.value);
+            statement(out, depth, &head, Some(&name.value));
         }
         Statement::Relation { code, units } => {
-            statement(
-                out,
-                0,
-                &format!("relasi {}", code.value),
-                Some(&id_list(&units.value)),
-            );
-            Open::Relation
+            let head = format!("{keyword} {}", code.value);
+            statement(out, depth, &head, Some(&id_list(&units.value)));
         }
         Statement::Step {
             kind,
@@ -71,48 +91,38 @@ fn write_statement(out: &mut String, open: Open, s: &Statement) -> Open {
             let head = format!("{} {} di {}", kind.keyword(), id.value, lane.value);
             // A gateway may go without a label; every other step has one (or is an error).
             let label = (kind.needs_label() || !label.value.is_empty()).then_some(&label.value);
-            statement(out, 1, &head, label.map(String::as_str));
-            Open::Step
+            statement(out, depth, &head, label.map(String::as_str));
         }
         Statement::Link { kind, code } => {
-            statement(out, 2, &format!("{} {}", kind.words(), code.value), None);
-            open
+            statement(
+                out,
+                depth,
+                &format!("{} {}", kind.words(), code.value),
+                None,
+            );
         }
         Statement::Flow { target, label } => {
-            let mut line = format!("lanjut ke {}", target.value);
+            let mut line = format!("{keyword} {}", target.value);
             if let Some(label) = label.as_ref().filter(|l| !l.value.trim().is_empty()) {
                 line.push_str(" jika ");
                 line.push_str(label.value.trim());
             }
-            statement(out, 2, &line, None);
-            open
+            statement(out, depth, &line, None);
         }
         Statement::Suppression { code, reason } => {
-            let depth = match open {
-                Open::Step | Open::Signatory | Open::Sop => 2,
-                _ => 1,
-            };
-            let head = format!("abaikan {}", code.value);
+            let head = format!("{keyword} {}", code.value);
             statement(out, depth, &head, reason.as_ref().map(|r| r.value.as_str()));
-            open
         }
         Statement::Field { key, value } => {
-            let depth = match open {
-                Open::Step if accepts(BlockKind::Step, &key.value) => 2,
-                Open::Signatory if accepts(BlockKind::Signatory, &key.value) => 2,
-                Open::Sop if accepts(BlockKind::Sop, &key.value) => 2,
-                _ => 1,
-            };
             let value = if key.value == "lajur" || key.value == "bersama" {
                 id_list(&value.value)
             } else {
                 value.value.clone()
             };
             statement(out, depth, &key.value, Some(&value));
-            open
         }
-        Statement::Bad(_) => open,
     }
+    row.opens.or(open)
 }
 
 /// `a,b ,  c` → `a, b, c`.
@@ -135,7 +145,7 @@ fn depth_of(open: Open, s: &Statement) -> usize {
 /// Formats a file that parsed without errors.
 pub fn format(file: &File) -> String {
     let mut out = String::new();
-    let mut open = Open::Nothing;
+    let mut open: Open = None;
     let mut pending_blank = false;
     for (i, line) in file.lines.iter().enumerate() {
         match &line.kind {

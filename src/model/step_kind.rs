@@ -28,7 +28,7 @@ impl StepKind {
     ];
 
     /// The keyword that writes this kind in a map.
-    pub fn keyword(self) -> &'static str {
+    pub const fn keyword(self) -> &'static str {
         match self {
             StepKind::Start => "mulai",
             StepKind::Task => "tugas",

@@ -108,13 +108,12 @@ pub enum LinkKind {
 }
 
 impl LinkKind {
+    /// Every kind, in the order of the link row's heads in [`super::forms::FORMS`].
+    pub const ALL: [LinkKind; 3] = [LinkKind::From, LinkKind::Continue, LinkKind::Call];
+
     /// The words that write this link, before the code.
     pub fn words(self) -> &'static str {
-        match self {
-            LinkKind::From => "dari proses",
-            LinkKind::Continue => "lanjut ke proses",
-            LinkKind::Call => "jalankan proses",
-        }
+        super::forms::link_words(self)
     }
 
     /// The one kind of step this link may stand under.

@@ -3,83 +3,18 @@
 //! make (a misspelt keyword, a step without `di LAJUR`, a space inside a code, `->` arrows from
 //! other tools, a label wrapped onto the next line without `|`).
 
-use super::ast::{StepKind, Unreadable};
-use super::parser::{form_error, Form};
+use super::ast::Unreadable;
+use super::forms::{self, form_of, Form, KEYWORDS};
+use super::parser::form_error;
 use crate::diagnostic::{Diagnostic, Text};
 use crate::model::Code;
 use crate::source::{SourceFile, Span};
 use crate::suggest::closest;
 
-/// Every keyword that can start a line.
-pub const KEYWORDS: &[&str] = &[
-    "buku",
-    "penandatangan",
-    "sop",
-    "unit",
-    "pihak",
-    "proses",
-    "relasi",
-    "mulai",
-    "tugas",
-    "keputusan",
-    "paralel",
-    "selesai",
-    "lanjut",
-    "dari",
-    "jalankan",
-    "abaikan",
-];
-
 /// The written form of each statement, shown in help lines.
-pub fn form_text(form: Form) -> (&'static str, &'static str) {
-    match form {
-        Form::Unit => ("unit ID: Nama unit", "unit sekretariat: Sekretariat"),
-        Form::Party => (
-            "pihak ID: Nama pihak luar",
-            "pihak bpka: Badan Pengelolaan Keuangan dan Aset",
-        ),
-        Form::Process => (
-            "proses KODE: Nama proses",
-            "proses P1.2.1: Pelayanan Surat Keluar",
-        ),
-        Form::Relation => (
-            "relasi KODE: id_unit, id_unit",
-            "relasi P1: sekretaris, subbag_umum",
-        ),
-        Form::Step => (
-            "mulai|tugas|keputusan|selesai ID di LAJUR: Label",
-            "tugas t2 di subbag_umum: Menyusun konsep surat",
-        ),
-        Form::Gateway => ("paralel ID di LAJUR", "paralel bagi di sekretariat"),
-        Form::Link => (
-            "dari proses KODE | lanjut ke proses KODE | jalankan proses KODE",
-            "lanjut ke proses P5.4.2",
-        ),
-        Form::Flow => (
-            "lanjut ke ID_LANGKAH [jika label cabang]",
-            "lanjut ke t3 jika sesuai",
-        ),
-        Form::Suppression => (
-            "abaikan KODE: alasan",
-            "abaikan L001: peliputan dikerjakan satu bidang saja",
-        ),
-        Form::Field => ("kunci: nilai", "kategori: pendukung"),
-    }
-}
-
-fn form_of(word: &str) -> Option<Form> {
-    Some(match word {
-        "unit" => Form::Unit,
-        "pihak" => Form::Party,
-        "proses" => Form::Process,
-        "relasi" => Form::Relation,
-        "mulai" | "tugas" | "keputusan" | "selesai" => Form::Step,
-        "paralel" => Form::Gateway,
-        "lanjut" => Form::Flow,
-        "dari" | "jalankan" => Form::Link,
-        "abaikan" => Form::Suppression,
-        _ => return None,
-    })
+fn form_text(form: Form) -> (&'static str, &'static str) {
+    let row = forms::row(form);
+    (row.shape, row.example)
 }
 
 fn form_help(form: Form) -> Text {
@@ -158,16 +93,16 @@ pub fn unreadable(source: &SourceFile, span: Span) -> Option<Unreadable> {
         return None;
     }
     let keyword = keyword_meant(&first)?;
-    Some(match keyword {
-        "buku" => Unreadable::Book,
-        "penandatangan" => Unreadable::Signatory,
-        "sop" => Unreadable::Sop,
-        "unit" | "pihak" => Unreadable::Unit(second_word(trimmed)?),
-        "proses" => match code_without_spaces(after_first) {
+    Some(match form_of(keyword)? {
+        Form::Book => Unreadable::Book,
+        Form::Signatory => Unreadable::Signatory,
+        Form::Sop => Unreadable::Sop,
+        Form::Unit | Form::Party => Unreadable::Unit(second_word(trimmed)?),
+        Form::Process => match code_without_spaces(after_first) {
             Some((code, _)) => Unreadable::Process(code),
             None => Unreadable::Process(second_word(trimmed)?),
         },
-        _ if StepKind::from_keyword(keyword).is_some() => Unreadable::Step(second_word(trimmed)?),
+        Form::Step | Form::Gateway => Unreadable::Step(second_word(trimmed)?),
         _ => return None,
     })
 }
@@ -198,13 +133,9 @@ pub fn bad_line(source: &SourceFile, span: Span) -> Diagnostic {
         return arrow;
     }
 
-    if first == "buku" || first == "penandatangan" || first == "sop" {
+    // `buku`, `penandatangan`, `sop`: heads that stand alone on their line.
+    if let Some(example) = form_of(&first).and_then(|form| forms::row(form).alone_then) {
         let at = indent + written_first_word(trimmed).len();
-        let example = match first.as_str() {
-            "buku" => "instansi: ...",
-            "penandatangan" => "nama: ...",
-            _ => "nomor: ...",
-        };
         return Diagnostic::error(
             "E003",
             span.slice(at, line.len()),
@@ -230,11 +161,9 @@ pub fn bad_line(source: &SourceFile, span: Span) -> Diagnostic {
     let end = indent + trimmed.len();
     // A misspelt keyword (`tugass t1 di umum: …`) rather than a field with a long key.
     if let Some(keyword) = keyword_meant(&first).filter(|_| !is_field_key(&first)) {
-        let shape = match form_of(keyword) {
-            Some(Form::Step) => format!("{keyword} ID di LAJUR: Label"),
-            Some(form) => form_text(form).0.to_string(),
-            None => keyword.to_string(),
-        };
+        let shape = form_of(keyword).map_or(keyword.to_string(), |form| {
+            forms::row(form).shape_for(keyword)
+        });
         return Diagnostic::error(
             "E002",
             span.slice(indent, indent + written_first_word(trimmed).len()),
@@ -299,10 +228,7 @@ fn form_mismatch(span: Span, line: &str, indent: usize, first: &str, form: Form)
     let lower = trimmed.to_lowercase();
     let words: Vec<&str> = lower.split_whitespace().collect();
     // `lanjut ke proses …` is a link, not a flow.
-    let form = match (form, words.get(1), words.get(2)) {
-        (Form::Flow, Some(&"ke"), Some(&"proses")) if words.len() > 3 => Form::Link,
-        _ => form,
-    };
+    let form = forms::form_of_words(&words).unwrap_or(form);
     let (at, expected) = form_error(trimmed, form).unwrap_or((0, Vec::new()));
     let at = indent + at.min(trimmed.len());
     let end = line[at..]

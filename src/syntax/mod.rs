@@ -3,11 +3,12 @@
 
 pub mod ast;
 mod explain;
+pub mod forms;
 pub mod group;
 mod parser;
 mod scan;
 pub mod vocabulary;
 pub mod write;
 
-pub use explain::KEYWORDS;
+pub use forms::KEYWORDS;
 pub use parser::{parse, parse_blocks, parse_with_grammar, reads_fast};

@@ -2,6 +2,7 @@
 //! into blocks.
 
 use super::ast::*;
+use super::forms::{self, Form};
 use crate::diagnostic::{Diagnostic, Text};
 use crate::source::{SourceFile, Span};
 use pest::iterators::Pair;
@@ -318,18 +319,7 @@ pub(super) fn link_kind(verb: &str) -> LinkKind {
 /// returns where that form stops matching (byte offset within `line`) and the words it
 /// expected there, in the user's terms.
 pub(super) fn form_error(line: &str, form: Form) -> Option<(usize, Vec<&'static str>)> {
-    let rule = match form {
-        Form::Unit => Rule::only_unit_head,
-        Form::Party => Rule::only_party_head,
-        Form::Process => Rule::only_process_head,
-        Form::Relation => Rule::only_relation,
-        Form::Step => Rule::only_step,
-        Form::Gateway => Rule::only_gateway,
-        Form::Link => Rule::only_link,
-        Form::Flow => Rule::only_flow,
-        Form::Suppression => Rule::only_suppression,
-        Form::Field => Rule::only_field,
-    };
+    let rule = forms::row(form).entry?;
     let err = PetaParser::parse(rule, line).err()?;
     let at = match err.location {
         pest::error::InputLocation::Pos(p) => p,
@@ -364,19 +354,4 @@ fn rule_word(rule: Rule) -> Option<&'static str> {
         Rule::EOI => "akhir baris",
         _ => return None,
     })
-}
-
-/// The statement forms a line can be checked against.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Form {
-    Unit,
-    Party,
-    Process,
-    Relation,
-    Step,
-    Gateway,
-    Link,
-    Flow,
-    Suppression,
-    Field,
 }

@@ -13,6 +13,7 @@
 //! identical syntax trees wherever this one answers.
 
 use super::ast::{Line, LineKind, LinkKind, Spanned, Statement, StepKind};
+use super::forms::{self, Form, StatementForm};
 use crate::source::{SourceFile, Span};
 
 /// The lines of `source`, or `None` when some line needs the pest grammar.
@@ -67,11 +68,15 @@ impl Iterator for Lines<'_> {
 }
 
 /// The reader could not decide a line without the grammar.
-struct Unsure;
+pub(super) struct Unsure;
 
-type Form = Result<Option<(Statement, usize)>, Unsure>;
+/// A statement read from a position and where it ends, none, or a line the grammar must decide.
+pub(super) type Found = Result<Option<(Statement, usize)>, Unsure>;
 
-struct Reader<'a> {
+/// The reader of one statement form (the `read` of its row in [`forms::FORMS`]).
+pub(super) type Read = fn(&Reader, &StatementForm, usize) -> Found;
+
+pub(super) struct Reader<'a> {
     text: &'a str,
     bytes: &'a [u8],
     source: &'a SourceFile,
@@ -134,57 +139,43 @@ impl<'a> Reader<'a> {
     }
 
     /// `statement`: the forms in the grammar's order; the first that matches wins, as in PEG.
-    fn statement(&self, at: usize) -> Form {
-        // Only forms whose keyword starts with this letter can match; trying just those keeps
-        // the grammar's order among them and skips the rest.
-        let keyword_form = match self.bytes[at].to_ascii_lowercase() {
-            b'b' => self.head("buku", at).map(|end| (Statement::Book, end)),
-            b'p' => self
-                .head("penandatangan", at)
-                .map(|end| (Statement::Signatory, end))
-                .or_else(|| self.unit("pihak", true, at))
-                .or_else(|| self.coded("proses", at))
-                .or_else(|| self.gateway(at)),
-            b'u' => self.unit("unit", false, at),
-            b'r' => self.coded("relasi", at),
-            b's' => self
-                .head("sop", at)
-                .map(|end| (Statement::Sop, end))
-                .or_else(|| self.step(at)),
-            b'm' | b't' | b'k' => self.step(at),
-            b'd' | b'j' => self.link(at),
-            b'l' => self.link(at).or_else(|| self.flow(at)),
-            b'a' => self.suppression(at),
-            _ => None,
-        };
-        match keyword_form {
-            Some(found) => Ok(Some(found)),
-            None => self.field(at),
+    fn statement(&self, at: usize) -> Found {
+        for row in forms::tried_for(self.bytes[at]) {
+            if let Some(found) = (row.read)(self, row, at)? {
+                return Ok(Some(found));
+            }
         }
+        Ok(None)
     }
 
-    /// `^"buku" ~ &(hspace* ~ line_end)`
-    fn head(&self, keyword: &str, at: usize) -> Option<usize> {
-        let end = self.keyword(keyword, at)?;
-        self.at_line_end(end).then_some(end)
+    /// `^"buku" ~ &(hspace* ~ line_end)` (and `penandatangan`, `sop`).
+    fn alone(&self, row: &StatementForm, at: usize) -> Option<(Statement, usize)> {
+        let end = self.keyword(row.heads[0], at)?;
+        let statement = match row.form {
+            Form::Book => Statement::Book,
+            Form::Signatory => Statement::Signatory,
+            _ => Statement::Sop,
+        };
+        self.at_line_end(end).then_some((statement, end))
     }
 
-    /// `^"unit" ~ hspace+ ~ ident ~ hspace* ~ colon ~ value`
-    fn unit(&self, keyword: &str, external: bool, at: usize) -> Option<(Statement, usize)> {
-        let id_start = self.hspace1(self.keyword(keyword, at)?)?;
+    /// `^"unit" ~ hspace+ ~ ident ~ hspace* ~ colon ~ value` (and `pihak`).
+    fn unit(&self, row: &StatementForm, at: usize) -> Option<(Statement, usize)> {
+        let id_start = self.hspace1(self.keyword(row.heads[0], at)?)?;
         let id_end = self.ident(id_start)?;
         let (name, end) = self.value(self.colon(self.hspace(id_end))?);
         let id = self.spanned(id_start, id_end);
+        let external = row.form == Form::Party;
         Some((Statement::Unit { external, id, name }, end))
     }
 
     /// `^"proses" ~ hspace+ ~ code ~ hspace* ~ colon ~ value` (and `relasi`).
-    fn coded(&self, keyword: &str, at: usize) -> Option<(Statement, usize)> {
-        let code_start = self.hspace1(self.keyword(keyword, at)?)?;
+    fn coded(&self, row: &StatementForm, at: usize) -> Option<(Statement, usize)> {
+        let code_start = self.hspace1(self.keyword(row.heads[0], at)?)?;
         let code_end = self.code(code_start)?;
         let (value, end) = self.value(self.colon(self.hspace(code_end))?);
         let code = self.spanned(code_start, code_end);
-        let statement = if keyword == "proses" {
+        let statement = if row.form == Form::Process {
             Statement::Process { code, name: value }
         } else {
             Statement::Relation { code, units: value }
@@ -193,15 +184,12 @@ impl<'a> Reader<'a> {
     }
 
     /// `step_kind ~ hspace+ ~ ident ~ hspace+ ~ kw_di ~ hspace+ ~ ident ~ hspace* ~ colon ~ value`
-    fn step(&self, at: usize) -> Option<(Statement, usize)> {
-        let (kind, kind_end) = [
-            StepKind::Start,
-            StepKind::Task,
-            StepKind::Decision,
-            StepKind::End,
-        ]
-        .into_iter()
-        .find_map(|kind| Some((kind, self.keyword(kind.keyword(), at)?)))?;
+    fn step(&self, row: &StatementForm, at: usize) -> Option<(Statement, usize)> {
+        let (keyword, kind_end) = row
+            .heads
+            .iter()
+            .find_map(|&keyword| Some((keyword, self.keyword(keyword, at)?)))?;
+        let kind = StepKind::from_keyword(keyword)?;
         let id_start = self.hspace1(kind_end)?;
         let id_end = self.ident(id_start)?;
         let lane_start = self.hspace1(self.keyword("di", self.hspace1(id_end)?)?)?;
@@ -218,8 +206,8 @@ impl<'a> Reader<'a> {
 
     /// `kw_paralel ~ hspace+ ~ ident ~ hspace+ ~ kw_di ~ hspace+ ~ ident
     ///  ~ (hspace* ~ colon ~ value)? ~ &(hspace* ~ line_end)`
-    fn gateway(&self, at: usize) -> Option<(Statement, usize)> {
-        let id_start = self.hspace1(self.keyword("paralel", at)?)?;
+    fn gateway(&self, row: &StatementForm, at: usize) -> Option<(Statement, usize)> {
+        let id_start = self.hspace1(self.keyword(row.heads[0], at)?)?;
         let id_end = self.ident(id_start)?;
         let lane_start = self.hspace1(self.keyword("di", self.hspace1(id_end)?)?)?;
         let lane_end = self.ident(lane_start)?;
@@ -243,17 +231,14 @@ impl<'a> Reader<'a> {
     }
 
     /// `link_verb ~ hspace+ ~ kw_proses ~ hspace+ ~ code ~ &(hspace* ~ line_end)`, with
-    /// `link_verb = ^"dari" | ^"jalankan" | ^"lanjut" ~ hspace+ ~ kw_ke`
-    fn link(&self, at: usize) -> Option<(Statement, usize)> {
-        let (kind, verb_end) = self
-            .keyword("dari", at)
-            .map(|end| (LinkKind::From, end))
-            .or_else(|| Some((LinkKind::Call, self.keyword("jalankan", at)?)))
-            .or_else(|| {
-                let ke = self.hspace1(self.keyword("lanjut", at)?)?;
-                Some((LinkKind::Continue, self.keyword("ke", ke)?))
-            })?;
-        let code_start = self.hspace1(self.keyword("proses", self.hspace1(verb_end)?)?)?;
+    /// `link_verb = ^"dari" | ^"jalankan" | ^"lanjut" ~ hspace+ ~ kw_ke`: the row's heads,
+    /// one per [`LinkKind`], whose first words differ, so their order does not matter.
+    fn link(&self, row: &StatementForm, at: usize) -> Option<(Statement, usize)> {
+        let (kind, head_end) = LinkKind::ALL
+            .into_iter()
+            .zip(row.heads)
+            .find_map(|(kind, head)| Some((kind, self.words(head, at)?)))?;
+        let code_start = self.hspace1(head_end)?;
         let code_end = self.code(code_start)?;
         if !self.at_line_end(code_end) {
             return None;
@@ -264,9 +249,8 @@ impl<'a> Reader<'a> {
 
     /// `^"lanjut" ~ hspace+ ~ kw_ke ~ hspace+ ~ ident
     ///  ~ (hspace+ ~ kw_jika ~ hspace+ ~ flow_label)? ~ &(hspace* ~ line_end)`
-    fn flow(&self, at: usize) -> Option<(Statement, usize)> {
-        let target_start =
-            self.hspace1(self.keyword("ke", self.hspace1(self.keyword("lanjut", at)?)?)?)?;
+    fn flow(&self, row: &StatementForm, at: usize) -> Option<(Statement, usize)> {
+        let target_start = self.hspace1(self.words(row.heads[0], at)?)?;
         let target_end = self.ident(target_start)?;
         let label = (|| {
             let start = self.hspace1(self.keyword("jika", self.hspace1(target_end)?)?)?;
@@ -287,8 +271,8 @@ impl<'a> Reader<'a> {
     }
 
     /// `^"abaikan" ~ hspace+ ~ rule_code ~ hspace* ~ (colon ~ value)? ~ &(hspace* ~ line_end)`
-    fn suppression(&self, at: usize) -> Option<(Statement, usize)> {
-        let code_start = self.hspace1(self.keyword("abaikan", at)?)?;
+    fn suppression(&self, row: &StatementForm, at: usize) -> Option<(Statement, usize)> {
+        let code_start = self.hspace1(self.keyword(row.heads[0], at)?)?;
         let code_end = self.rule_code(code_start)?;
         let before_colon = self.hspace(code_end);
         let (reason, end) = match self.colon(before_colon) {
@@ -307,7 +291,7 @@ impl<'a> Reader<'a> {
 
     /// `key ~ hspace* ~ colon ~ value`, `key = @{ LETTER ~ (LETTER | "_")* }`. Only ASCII keys
     /// are decided here: pest's LETTER is a Unicode class this reader does not reproduce.
-    fn field(&self, at: usize) -> Form {
+    fn field(&self, at: usize) -> Found {
         let mut end = at;
         while let Some(&b) = self.bytes.get(end) {
             if !b.is_ascii() {
@@ -381,6 +365,16 @@ impl<'a> Reader<'a> {
         found.eq_ignore_ascii_case(word.as_bytes()).then_some(end)
     }
 
+    /// A head of several words (`lanjut ke proses`): each a keyword, `hspace+` between.
+    fn words(&self, head: &str, at: usize) -> Option<usize> {
+        let mut words = head.split(' ');
+        let mut end = self.keyword(words.next()?, at)?;
+        for word in words {
+            end = self.keyword(word, self.hspace1(end)?)?;
+        }
+        Some(end)
+    }
+
     fn colon(&self, at: usize) -> Option<usize> {
         (self.bytes.get(at) == Some(&b':')).then_some(at + 1)
     }
@@ -443,4 +437,42 @@ impl<'a> Reader<'a> {
             _ => 0,
         }
     }
+}
+
+// The readers of [`forms::FORMS`], one per kind of row.
+
+pub(super) fn alone(reader: &Reader, row: &StatementForm, at: usize) -> Found {
+    Ok(reader.alone(row, at))
+}
+
+pub(super) fn unit(reader: &Reader, row: &StatementForm, at: usize) -> Found {
+    Ok(reader.unit(row, at))
+}
+
+pub(super) fn coded(reader: &Reader, row: &StatementForm, at: usize) -> Found {
+    Ok(reader.coded(row, at))
+}
+
+pub(super) fn step(reader: &Reader, row: &StatementForm, at: usize) -> Found {
+    Ok(reader.step(row, at))
+}
+
+pub(super) fn gateway(reader: &Reader, row: &StatementForm, at: usize) -> Found {
+    Ok(reader.gateway(row, at))
+}
+
+pub(super) fn link(reader: &Reader, row: &StatementForm, at: usize) -> Found {
+    Ok(reader.link(row, at))
+}
+
+pub(super) fn flow(reader: &Reader, row: &StatementForm, at: usize) -> Found {
+    Ok(reader.flow(row, at))
+}
+
+pub(super) fn suppression(reader: &Reader, row: &StatementForm, at: usize) -> Found {
+    Ok(reader.suppression(row, at))
+}
+
+pub(super) fn field(reader: &Reader, _: &StatementForm, at: usize) -> Found {
+    reader.field(at)
 }

@@ -9,7 +9,7 @@ use super::ast::StepKind;
 use super::group::BlockKind;
 use crate::model::{Category, Status};
 
-pub use super::explain::KEYWORDS;
+pub use super::forms::KEYWORDS;
 
 /// The words inside a statement (`tugas ID di LAJUR`, `lanjut ke ID jika label`), as the
 /// grammar's `kw_di`, `kw_ke` and `kw_jika` spell them.
@@ -25,12 +25,9 @@ pub const BLOCKS: &[BlockKind] = &[
     BlockKind::Step,
 ];
 
-/// The keywords that write a step (`mulai`, `tugas`, …).
+/// The keywords that write a step (`mulai`, `tugas`, …), in the model's order of step kinds.
 pub fn step_keywords() -> impl Iterator<Item = &'static str> {
-    KEYWORDS
-        .iter()
-        .copied()
-        .filter(|k| StepKind::from_keyword(k).is_some())
+    StepKind::ALL.into_iter().map(StepKind::keyword)
 }
 
 /// The keywords that open a block or stand alone (`buku`, `proses`, `lanjut`, …): every
