@@ -12,6 +12,13 @@ use anyhow::{bail, Context, Result};
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 
+/// One file to write, its path relative to the output folder (what a renderer produced).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    pub path: PathBuf,
+    pub bytes: Vec<u8>,
+}
+
 /// The file that marks a folder as written by `peta build`, so a later build may replace it.
 pub const STAMP: &str = ".peta-build";
 
@@ -52,7 +59,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 /// No file is flushed on its own; one flush of `dir` at the end makes the renames durable
 /// (a crash can lose the newest output, which the next run writes again, never a source).
 /// Returns the paths in the order of `files`.
-pub fn write_generated(dir: &Path, files: &[crate::render::OutputFile]) -> Result<Vec<PathBuf>> {
+pub fn write_generated(dir: &Path, files: &[OutputFile]) -> Result<Vec<PathBuf>> {
     use rayon::prelude::*;
     let written = files
         .par_iter()
@@ -222,7 +229,7 @@ fn resolved(path: &Path) -> Result<PathBuf> {
 /// Replaces the folder `out` with exactly `files` (paths relative to it) and the stamp:
 /// everything is written into a sibling staging folder first, which then takes `out`'s
 /// place. An interrupted or failed build leaves the previous `out` as it was.
-pub fn replace_dir(out: &Path, files: &[crate::render::OutputFile]) -> Result<()> {
+pub fn replace_dir(out: &Path, files: &[OutputFile]) -> Result<()> {
     let staging = Staging::new(out)?;
     staging.write(Path::new(""), files)?;
     staging.commit()
@@ -366,7 +373,7 @@ impl Staging {
     }
 
     /// Writes files under `prefix` in the staging folder (safe to call from several threads).
-    pub fn write(&self, prefix: &Path, files: &[crate::render::OutputFile]) -> Result<()> {
+    pub fn write(&self, prefix: &Path, files: &[OutputFile]) -> Result<()> {
         for file in files {
             self.put(&prefix.join(&file.path), &file.bytes)?;
         }
@@ -598,7 +605,7 @@ mod tests {
             staging
                 .write(
                     Path::new(""),
-                    &[crate::render::OutputFile {
+                    &[OutputFile {
                         path: PathBuf::from(format!("{round}.html")),
                         bytes: round.as_bytes().to_vec(),
                     }],

@@ -16,12 +16,9 @@ use crate::model::{Book, Process};
 use anyhow::{bail, Result};
 use std::path::PathBuf;
 
-/// One file a renderer produced, its path relative to the output folder.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutputFile {
-    pub path: PathBuf,
-    pub bytes: Vec<u8>,
-}
+/// Renderers hand their files to `output`, which writes them; the type lives there so that
+/// the writer needs nothing of the renderers.
+pub use crate::output::OutputFile;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum RenderFormat {

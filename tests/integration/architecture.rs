@@ -5,9 +5,15 @@
 use std::path::Path;
 
 /// Module paths that `layout`, `render`, `model` and `syntax` must never name.
-const UPSTREAM: [&str; 3] = ["book", "pipeline", "cli"];
+const UPSTREAM: &[&str] = &["book", "pipeline", "cli"];
 
+/// Lines of the Rust files under `dir` that name the stages above `UPSTREAM`.
 fn offending_lines(dir: &Path) -> Vec<String> {
+    naming(dir, UPSTREAM)
+}
+
+/// Lines of the Rust files under `dir` (or the file `dir`) that name one of `modules`.
+fn naming(dir: &Path, modules: &[&str]) -> Vec<String> {
     let mut found = Vec::new();
     for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
         let entry = entry.unwrap();
@@ -17,7 +23,7 @@ fn offending_lines(dir: &Path) -> Vec<String> {
         let text = std::fs::read_to_string(entry.path()).unwrap();
         for (n, line) in text.lines().enumerate() {
             let code = line.split("//").next().unwrap_or("");
-            for module in UPSTREAM {
+            for module in modules {
                 let named = [
                     format!("crate::{module}"),
                     format!("peta::{module}"),
@@ -54,6 +60,17 @@ fn layout_render_model_and_syntax_import_nothing_upstream() {
         "these lines reach back up the pipeline:\n{}",
         found.join("\n")
     );
+}
+
+/// The writer stores what any renderer produced; it needs nothing of them (they use it).
+#[test]
+fn output_imports_nothing_from_the_renderers_or_above() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let found = naming(
+        &root.join("output.rs"),
+        &["render", "layout", "book", "pipeline", "cli"],
+    );
+    assert!(found.is_empty(), "output reaches up:\n{}", found.join("\n"));
 }
 
 #[test]
