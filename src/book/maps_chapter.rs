@@ -244,14 +244,21 @@ pub(super) fn maps_chapter_html(
         href: format!("{page}#{id}"),
     });
     let mut numbering = FigureNumbering { arabic, next: 0 };
-    let section = |n: usize, title: &str| -> (String, String) {
-        (format!("{arabic}.{n} {title}"), format!("{id}-{n}"))
+    // Section `n` of the chapter: its heading opened, and its entry in the contents.
+    let section = |n: usize, title: &str, toc: &mut Vec<TocEntry>| -> String {
+        let (title, section_id) = (format!("{arabic}.{n} {title}"), format!("{id}-{n}"));
+        let html = format!(
+            "<section id=\"{section_id}\"><h3>{}</h3>\n",
+            crate::render::escape_xml(&title)
+        );
+        toc.push(TocEntry {
+            level: 2,
+            text: title,
+            href: format!("{page}#{section_id}"),
+        });
+        html
     };
-    let (relation_title, relation_id) = section(1, "Peta Relasi");
-    body.push_str(&format!(
-        "<section id=\"{relation_id}\"><h3>{}</h3>\n",
-        crate::render::escape_xml(&relation_title)
-    ));
+    body.push_str(&section(1, "Peta Relasi", toc));
     body.push_str(&numbering.parts(
         "Peta Relasi",
         figures::relation_map(&scenes.relation),
@@ -260,17 +267,7 @@ pub(super) fn maps_chapter_html(
         page,
     )?);
     body.push_str("</section>\n");
-    toc.push(TocEntry {
-        level: 2,
-        text: relation_title,
-        href: format!("{page}#{relation_id}"),
-    });
-
-    let (chain_title, chain_id) = section(2, "Peta Proses (Level 0)");
-    body.push_str(&format!(
-        "<section id=\"{chain_id}\"><h3>{}</h3>\n",
-        crate::render::escape_xml(&chain_title)
-    ));
+    body.push_str(&section(2, "Peta Proses (Level 0)", toc));
     if let Some(p0) = book.processes.iter().find(|p| p.level == 0) {
         for paragraph in p0.description.iter().flat_map(|d| d.text.split("\n\n")) {
             body.push_str(&format!(
@@ -287,22 +284,8 @@ pub(super) fn maps_chapter_html(
         page,
     )?);
     body.push_str("</section>\n");
-    toc.push(TocEntry {
-        level: 2,
-        text: chain_title,
-        href: format!("{page}#{chain_id}"),
-    });
-
-    let (list_title, list_id) = section(3, "Proses");
-    body.push_str(&format!(
-        "<section id=\"{list_id}\"><h3>{}</h3>\n<ul class=\"process-tree\">\n",
-        crate::render::escape_xml(&list_title)
-    ));
-    toc.push(TocEntry {
-        level: 2,
-        text: list_title,
-        href: format!("{page}#{list_id}"),
-    });
+    body.push_str(&section(3, "Proses", toc));
+    body.push_str("<ul class=\"process-tree\">\n");
 
     let processes: Vec<&Process> = book.processes.iter().filter(|p| p.level > 0).collect();
     // Drawing the maps' SVG is the expensive part left: done in parallel, collected in code

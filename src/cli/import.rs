@@ -42,23 +42,12 @@ pub(super) fn import(file: &Path, out: &Path, force: bool) -> Result<Status> {
         }
     };
 
-    // The generated sources must compile cleanly; anything else is a bug in the writer.
     let mut check = crate::project::Project::default();
     for (name, text) in &sources {
         let id = check.sources.add(name.clone(), None, text.clone());
         check.files.push(id);
     }
-    let compiled = pipeline::compile_loaded(check);
-    if compiled.has_errors() {
-        let shown = diagnostic::render(
-            &compiled.diagnostics,
-            &compiled.project.sources,
-            Format::Concise,
-            Lang::En,
-            false,
-        );
-        anyhow::bail!("internal error: the generated sources do not compile:\n{shown}");
-    }
+    must_compile(check, "the generated sources do not compile")?;
 
     let mut targets: Vec<(PathBuf, String)> = sources
         .into_iter()
@@ -142,21 +131,10 @@ pub(super) fn import_bpmn_into_project(
             return Ok(Status::Problems);
         }
     };
-    // The project with the new file must compile; anything else is a bug in the writer.
     let mut check = project.project.clone();
     let id = check.sources.add(name.clone(), None, text.clone());
     check.files.push(id);
-    let compiled = pipeline::compile_loaded(check);
-    if compiled.has_errors() {
-        let shown = diagnostic::render(
-            &compiled.diagnostics,
-            &compiled.project.sources,
-            Format::Concise,
-            Lang::En,
-            false,
-        );
-        anyhow::bail!("internal error: the imported map does not compile in the project:\n{shown}");
-    }
+    must_compile(check, "the imported map does not compile in the project")?;
     let out = out.unwrap_or(project_dir);
     let target = out.join(&name);
     if target.exists() && !force {
@@ -169,4 +147,21 @@ pub(super) fn import_bpmn_into_project(
         .context("nothing was imported (the folder is as it was)")?;
     eprintln!("peta: wrote {}", target.display());
     Ok(Status::Clean)
+}
+
+/// What import writes must compile cleanly before it is written; anything else is a bug in
+/// the writer, reported as an internal error with the problems.
+fn must_compile(project: crate::project::Project, what: &str) -> Result<()> {
+    let compiled = pipeline::compile_loaded(project);
+    if compiled.has_errors() {
+        let shown = diagnostic::render(
+            &compiled.diagnostics,
+            &compiled.project.sources,
+            Format::Concise,
+            Lang::En,
+            false,
+        );
+        anyhow::bail!("internal error: {what}:\n{shown}");
+    }
+    Ok(())
 }
