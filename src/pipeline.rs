@@ -290,6 +290,7 @@ pub fn build_checked(compiled: Compiled) -> Result<BookBuild> {
 pub struct BookReport {
     pub dir: PathBuf,
     pub lang: Option<Lang>,
+    /// The sources `blocking` points into (empty when nothing blocked).
     pub sources: SourceMap,
     /// What stopped the book (nothing was written then).
     pub blocking: Vec<Diagnostic>,
@@ -300,15 +301,21 @@ pub struct BookReport {
 }
 
 impl BookReport {
-    fn of(dir: &Path, built: &BookBuild) -> BookReport {
+    /// The report of a book, keeping its sources only when there are problems to show with
+    /// them: a folder of 500 books holds no copy of their texts.
+    fn of(dir: &Path, built: BookBuild) -> BookReport {
+        let compiled = built.compiled;
         BookReport {
             dir: dir.to_path_buf(),
-            lang: built.compiled.project.settings.lang,
-            sources: built.compiled.project.sources.clone(),
-            blocking: built.blocking.clone(),
-            findings: built.compiled.diagnostics.len(),
-            has_errors: built.compiled.has_errors(),
+            lang: compiled.project.settings.lang,
+            findings: compiled.diagnostics.len(),
+            has_errors: compiled.diagnostics.iter().any(Diagnostic::is_error),
             files: built.files.len(),
+            sources: match built.blocking.is_empty() {
+                true => SourceMap::default(),
+                false => compiled.project.sources,
+            },
+            blocking: built.blocking,
         }
     }
 }
@@ -351,11 +358,11 @@ pub fn build(
     crate::output::prepare_out_dir(out, &project_roots(&projects))?;
     if let [only] = projects.as_slice() {
         let built = build_book(only)?;
-        let report = BookReport::of(only, &built);
-        let written = report.blocking.is_empty();
+        let written = built.blocking.is_empty();
         if written {
             crate::output::replace_dir(out, &built.files)?;
         }
+        let report = BookReport::of(only, built);
         return Ok(BuildReport {
             books: vec![report],
             written,
@@ -372,7 +379,7 @@ pub fn build(
                 staging.write(relative, &built.files)?;
             }
             progress.tick();
-            Ok(BookReport::of(dir, &built))
+            Ok(BookReport::of(dir, built))
         })
         .collect();
     drop(progress);
